@@ -1,0 +1,130 @@
+"""Stage 1 — normalise: bytes or str, HTML or text dump → one :class:`Document`.
+
+Steps, each recorded on ``Document.explanations`` when it changes anything:
+decode bytes → repair mojibake → parse (HTML with lxml, or a text dump line by line)
+→ blocks with offsets, boilerplate set aside, JSON-LD salary markup read.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import regex
+
+from ..config import Config, resolve
+from ..document import Document, Explanation, StructuredData
+from ..errors import EmptyInput, InputTooLarge, PayscrapeError
+from .builder import TextBuilder
+from .decode import decode
+from .html import extract_title, parse_blocks, parse_html
+from .jsonld import read_jsonld
+from .mojibake import repair
+from .text import parse_text
+
+__all__ = ["normalise", "looks_like_html"]
+
+_HTML_START = regex.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|\?xml)\b",
+                            regex.I | regex.S)
+_HTML_TAG = regex.compile(
+    r"</?(?:p|div|span|a|li|ul|ol|h[1-6]|table|tr|td|th|br|body|html|head|meta|section|"
+    r"article|main|nav|footer|header|strong|em|b|i)\b[^<>]{0,500}>", regex.I,
+)
+_TITLE_CUE = regex.compile(r"(?i):|\bsalar|\bhow to\b|\bguide\b|\bin [A-Z]|\bcareer|\bpay\b|\bwage")
+
+
+def looks_like_html(text: str) -> bool:
+    """True when ``text`` is HTML markup rather than a text dump."""
+    if _HTML_START.match(text[:2000]):
+        return True
+    tags = 0
+    for _ in _HTML_TAG.finditer(text, endpos=min(len(text), 200_000)):
+        tags += 1
+        if tags >= 5:
+            return True
+    return False
+
+
+def _text_title(doc_text: str, blocks: list[Any]) -> str | None:
+    """A title for a text dump: the best heading-like line near the top."""
+    best: tuple[int, str] | None = None
+    for rank, block in enumerate(blocks[:40]):
+        if block.kind != "heading":
+            continue
+        line = doc_text[block.start:block.end]
+        if len(line) < 12 or line.endswith("?"):
+            continue
+        score = (3 if _TITLE_CUE.search(line) else 0) + (1 if rank == 0 else 0)
+        if score >= 3 and (best is None or score > best[0]):
+            best = (score, line)
+    if best:
+        return best[1]
+    return None
+
+
+def normalise(
+    content: str | bytes | Any,
+    *,
+    url: str | None = None,
+    charset: str | None = None,
+    config: Config | None = None,
+    **overrides: Any,
+) -> Document:
+    """Turn a page (str, bytes or a BeautifulSoup object) into a :class:`Document`.
+
+    >>> doc = normalise("<h1>Data Analyst Salary</h1><p>Median pay:&nbsp;$72,000 a year.</p>")
+    >>> doc.title, doc.text
+    ('Data Analyst Salary', 'Data Analyst Salary\\nMedian pay: $72,000 a year.')
+    """
+    cfg = resolve(config, overrides)
+    steps: list[Explanation] = []
+    encoding: str | None = None
+    if not isinstance(content, (str, bytes, bytearray)):
+        content = str(content)  # a BeautifulSoup object renders back to its markup
+    if isinstance(content, (bytes, bytearray)):
+        if len(content) > cfg.max_input_bytes:
+            raise InputTooLarge(f"{len(content)} bytes exceeds max_input_bytes={cfg.max_input_bytes}")
+        if not content.strip():
+            raise EmptyInput("the input is empty")
+        text, encoding, steps = decode(bytes(content), charset)
+    else:
+        text = content
+        if len(text) > cfg.max_input_bytes:
+            raise InputTooLarge(f"{len(text)} characters exceeds max_input_bytes={cfg.max_input_bytes}")
+    if not text.strip():
+        raise EmptyInput("the input holds no text")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    if cfg.fix_mojibake:
+        text, fixes = repair(text, use_ftfy=cfg.use_ftfy)
+        steps.extend(fixes)
+    builder = TextBuilder()
+    structured = StructuredData()
+    boilerplate: list[str] = []
+    title: str | None = None
+    fmt: Any = "text"
+    tree = parse_html(text) if looks_like_html(text) else None
+    if tree is not None:
+        fmt = "html"
+        if cfg.read_structured_data:
+            scripts = [s.text or "" for s in tree.iter("script")
+                       if (s.get("type") or "").strip().lower() == "application/ld+json"]
+            structured = read_jsonld(scripts)
+        title = extract_title(tree)
+        boilerplate = parse_blocks(tree, builder, max_depth=cfg.max_depth,
+                                   remove_boilerplate=cfg.remove_boilerplate)
+    else:
+        parse_text(text, builder)
+    doc_text = builder.text
+    if len(doc_text) > cfg.max_text_chars:
+        raise InputTooLarge(
+            f"normalised text of {len(doc_text)} characters exceeds max_text_chars={cfg.max_text_chars}"
+        )
+    if fmt == "text":
+        title = _text_title(doc_text, builder.blocks)
+    if not doc_text.strip() and not structured.salaries:
+        raise EmptyInput("the page has no main text")
+    return Document(
+        text=doc_text, title=title, url=url, blocks=builder.blocks, boilerplate=boilerplate,
+        structured=structured, explanations=steps, format=fmt, encoding=encoding,
+    )
+
+

@@ -1,0 +1,75 @@
+"""Plain-text and Markdown-like dumps: headings, bullets and table lines as a reader sees them."""
+
+from __future__ import annotations
+
+import regex
+
+from .builder import TextBuilder
+
+_MD_HEADING = regex.compile(r"^(#{1,6})\s+(.+?)\s*#*$")
+_BULLET = regex.compile(r"^(?:[-*•‣◦▪●·]|\u2022)\s+(?=\S)")
+_NUMBERED = regex.compile(r"^\d{1,2}[.)]\s+\S")
+_TABLE_RULE = regex.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$")
+_TERMINAL = regex.compile(r"[.,;:!]$")
+_LETTER = regex.compile(r"\p{L}")
+_MONEYISH = regex.compile(r"[$€£¥₹%]|\d{2,}")
+_WORD = regex.compile(r"\S+")
+_LEAD_OK = regex.compile(r"^[\p{Lu}\p{So}\p{Sk}\d\"'“(]")
+
+
+def _is_table_line(line: str) -> bool:
+    if line.startswith("|") and line.endswith("|") and line.count("|") >= 3:
+        return True
+    return line.count(" | ") >= 2
+
+
+def _split_cells(line: str) -> list[str]:
+    if line.startswith("|") and line.endswith("|"):
+        line = line[1:-1]
+    return [c.strip() for c in line.split("|")]
+
+
+def _heading_level(line: str) -> int:
+    """Return a heading level for a heading-like line, or 0."""
+    words = len(_WORD.findall(line))
+    if not _LETTER.search(line) or not _LEAD_OK.match(line):
+        return 0
+    if line.endswith("?") and words <= 25:
+        return 3
+    if words > 12 or len(line) > 100 or _TERMINAL.search(line) or _MONEYISH.search(line):
+        return 0
+    return 2
+
+
+def parse_text(text: str, builder: TextBuilder) -> None:
+    """Fill ``builder`` from a text dump."""
+    table: int | None = None
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line:
+            table = None
+            continue
+        if _TABLE_RULE.match(line) and "-" in line and "|" in line:
+            continue
+        if _is_table_line(line):
+            if table is None:
+                table = builder.new_table()
+                header = True
+            else:
+                header = False
+            builder.add_row(_split_cells(line), table=table, header=header)
+            continue
+        table = None
+        m = _MD_HEADING.match(line)
+        if m:
+            builder.add("heading", m.group(2), level=len(m.group(1)))
+            continue
+        if _BULLET.match(line):
+            builder.add("list_item", _BULLET.sub("", line, count=1))
+            continue
+        if _NUMBERED.match(line):
+            level = _heading_level(line)
+            builder.add("heading" if level and len(line) < 90 else "list_item", line, level=level)
+            continue
+        level = _heading_level(line)
+        builder.add("heading" if level else "paragraph", line, level=level)
