@@ -52,8 +52,12 @@ class YearsRange(_Model):
     max_years: Amount | None = None
 
 
-class Salary(Mention):
-    """One stated pay figure (a single amount has ``low == high``)."""
+class Salary(_Model):
+    """One stated pay figure (a single amount has ``low == high``).
+
+    ``text``/``start``/``end`` are the evidence; they are ``None`` only for figures read from
+    structured data (``origin == "structured_data"``) that the visible text does not state.
+    """
 
     low: Amount
     high: Amount
@@ -67,6 +71,9 @@ class Salary(Mention):
     seniority: Seniority | None = None
     location: str | None = None
     origin: Origin = "text"
+    text: str | None = None
+    start: int | None = Field(default=None, ge=0)
+    end: int | None = Field(default=None, ge=0)
 
 
 class ExperienceBand(Mention):
@@ -153,8 +160,3 @@ class PageRecord(_Model):
     sources: list[str] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
     error: ErrorInfo | None = None
-
-    def _repr_html_(self) -> str:  # pragma: no cover - exercised in notebooks
-        from .render import render
-
-        return render(self)

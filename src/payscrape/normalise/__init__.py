@@ -29,7 +29,10 @@ _HTML_TAG = regex.compile(
     r"</?(?:p|div|span|a|li|ul|ol|h[1-6]|table|tr|td|th|br|body|html|head|meta|section|"
     r"article|main|nav|footer|header|strong|em|b|i)\b[^<>]{0,500}>", regex.I,
 )
-_TITLE_CUE = regex.compile(r"(?i):|\bsalar|\bhow to\b|\bguide\b|\bin [A-Z]|\bcareer|\bpay\b|\bwage")
+_TITLE_CUE = regex.compile(
+    r"(?i)\bmarket intelligence\b|\bhow to become\b|\bsalar(?:y|ies) (?:in|for|of|guide|report)\b|"
+    r"\b(?:career|salary) guide\b|\bwhat does an?\b|\bhow much does\b|(?-i:\bin [A-Z][\w ]+\??$)")
+_NOT_TITLE = regex.compile(r"(?i)^(?:source|sources|also read|note|related|see also|faq)\b")
 
 
 def looks_like_html(text: str) -> bool:
@@ -51,7 +54,11 @@ def _text_title(doc_text: str, blocks: list[Any]) -> str | None:
         if block.kind != "heading":
             continue
         line = doc_text[block.start:block.end]
-        if len(line) < 12 or line.endswith("?"):
+        if len(line) < 12 or _NOT_TITLE.match(line):
+            continue
+        if line.endswith("?") and not regex.match(r"(?i)(?:how|what)\b", line):
+            continue
+        if line.endswith("?") and rank > 20:
             continue
         score = (3 if _TITLE_CUE.search(line) else 0) + (1 if rank == 0 else 0)
         if score >= 3 and (best is None or score > best[0]):

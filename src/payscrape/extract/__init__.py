@@ -1,0 +1,52 @@
+"""Stage 2 — extract: a spaCy pipeline (blank English + payscrape components) → PageRecord."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..document import Document
+from .components import register_extensions
+
+__all__ = ["build_pipeline", "get_pipeline", "process", "COMPONENTS", "TOKEN_VIEW"]
+
+#: Our components in pipeline order (name, factory, config).
+COMPONENTS: tuple[tuple[str, str, dict[str, object]], ...] = (
+    ("payscrape_money", "payscrape_money", {}),
+    ("payscrape_experience", "payscrape_experience", {}),
+    ("payscrape_counts", "payscrape_counts", {}),
+    ("payscrape_skills", "payscrape_vocab", {"kind": "skills"}),
+    ("payscrape_certifications", "payscrape_vocab", {"kind": "certifications"}),
+)
+
+#: Characters replaced by spaces before tokenising: same length, so offsets hold, and the
+#: tokenizer keeps its cache (a newline is a special case that disables it in spaCy 3.8).
+TOKEN_VIEW = str.maketrans({"\n": " ", "*": " ", "|": " ", "•": " ", "\t": " "})
+
+
+def build_pipeline(model: str | None = None) -> Language:
+    """``spacy.blank("en")`` (or an installed pipeline by name) plus our components."""
+    register_extensions()
+    nlp = spacy.load(model) if model else spacy.blank("en")
+    for name, factory, config in COMPONENTS:
+        nlp.add_pipe(factory, name=name, config=config)
+    return nlp
+
+
+@lru_cache(maxsize=4)
+def get_pipeline(model: str | None = None) -> Language:
+    """A cached pipeline per model name."""
+    return build_pipeline(model)
+
+
+def process(document: Document, nlp: Language | None = None) -> Doc:
+    """Run the pipeline over a Document's text; the Document rides along on ``doc._``."""
+    nlp = nlp or get_pipeline()
+    doc = nlp.make_doc(document.text.translate(TOKEN_VIEW))
+    doc._.payscrape_document = document
+    for _name, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc

@@ -1,0 +1,335 @@
+"""spaCy components: registered factories usable in any English pipeline.
+
+Each component reads ``doc.text`` (and, when payscrape built the doc, the page structure
+on ``doc._.payscrape_document``), stores its hits on a ``Doc._`` extension and mirrors them
+as ``doc.spans[...]`` groups:
+
+========================  ===========================  ===============================
+factory                   ``Doc._`` attribute          span group
+========================  ===========================  ===============================
+``payscrape_money``       ``payscrape_money``          ``payscrape_money``
+``payscrape_experience``  ``payscrape_bands``          ``payscrape_experience``
+``payscrape_counts``      ``payscrape_facts``          —
+``payscrape_vocab``       ``payscrape_skills`` /       ``payscrape_skills`` /
+                          ``payscrape_certifications`` ``payscrape_certifications``
+========================  ===========================  ===============================
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..document import Block, Document
+from .experience import (
+    EXPERIENCE_CUE, SENIORITY_LABEL, STUDY_CUE, BandHit, find_bands, seniority_of,
+)
+from .facts import find_facts
+from .money import NON_PAY, PAY, MoneyHit, find_money
+from .vocab import (
+    CERT_CUE, CERT_PATTERN, ROLE_NOUN, SKILL_CUE, TECH_CATEGORIES, TECH_CUE, Entry, VocabHit,
+    VocabMatcher, load_entries, shipped_entries,
+)
+
+_F = regex.V1 | regex.I
+
+_EXTENSIONS = (
+    "payscrape_document", "payscrape_money", "payscrape_bands", "payscrape_facts",
+    "payscrape_skills", "payscrape_certifications",
+)
+
+
+def register_extensions() -> None:
+    """Register the ``Doc._`` attributes once."""
+    for name in _EXTENSIONS:
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+
+
+register_extensions()
+
+
+# --- page structure for components -------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A block as components see it: span, kind and the heading above it."""
+
+    start: int
+    end: int
+    kind: str
+    heading: str | None
+    cells: tuple[tuple[int, int], ...] = ()
+
+
+def units_of(doc: Doc) -> list[Unit]:
+    """The page's blocks: from the attached Document, else one per line of ``doc.text``."""
+    document: Document | None = doc._.payscrape_document
+    if document is not None:
+        return [_unit(document, b) for b in document.blocks]
+    out: list[Unit] = []
+    pos = 0
+    for line in doc.text.split("\n"):
+        if line.strip():
+            out.append(Unit(pos, pos + len(line), "paragraph", None))
+        pos += len(line) + 1
+    return out
+
+
+def _unit(document: Document, b: Block) -> Unit:
+    return Unit(b.start, b.end, b.kind, document.section_title(b), b.cells)
+
+
+def unit_at(units: list[Unit], offset: int) -> Unit | None:
+    """The unit containing ``offset`` (binary search)."""
+    lo, hi = 0, len(units)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        u = units[mid]
+        if offset < u.start:
+            hi = mid
+        elif offset >= u.end:
+            lo = mid + 1
+        else:
+            return u
+    return None
+
+
+_CLAUSE_END = regex.compile(r"(?<!\b(?:e\.g|i\.e|vs|approx|Est|est|St|Dr|Mr|Ms|No|U\.S))[.!?;](?=\s|$)|\n")
+
+
+def clause_bounds(text: str, start: int, end: int, unit: Unit | None) -> tuple[int, int]:
+    """The sentence-ish clause around ``[start, end)`` inside its unit."""
+    lo = unit.start if unit else max(0, start - 300)
+    hi = unit.end if unit else min(len(text), end + 300)
+    left = lo
+    for m in _CLAUSE_END.finditer(text, lo, start):
+        left = m.end()
+    m = _CLAUSE_END.search(text, end, hi)
+    right = m.start() if m else hi
+    return left, right
+
+
+def _spans(doc: Doc, items: Iterable[Any], label: str) -> list[Span]:
+    out = []
+    for it in items:
+        span = doc.char_span(it.start, it.end, label=label, alignment_mode="expand")
+        if span is not None:
+            out.append(span)
+    return out
+
+
+# --- money -------------------------------------------------------------------------------
+
+def is_pay(text: str, hit: MoneyHit, unit: Unit | None) -> bool:
+    """Reject tuition, prices, revenue … by the words of the figure's clause."""
+    if hit.high >= 20_000_000 and not hit.indian:
+        return False
+    left, right = clause_bounds(text, hit.start, hit.end, unit)
+    before = text[max(left, hit.start - 80):hit.start]
+    after = text[hit.end:min(right, hit.end + 50)]
+    non_pay = [m.end() for m in NON_PAY.finditer(before)]
+    pay = [m.end() for m in PAY.finditer(before)]
+    non_pay_after = NON_PAY.search(after)
+    pay_after = PAY.search(after)
+    if non_pay:
+        if not pay or max(non_pay) > max(pay):
+            # "costs $X per year in salary" still names pay after the figure
+            return bool(pay_after and not non_pay_after and hit.period)
+    if non_pay_after and not pay and not (pay_after and pay_after.start() < non_pay_after.start()):
+        return bool(unit and unit.heading and PAY.search(unit.heading))
+    if hit.currency_raw is None and not hit.indian:
+        return bool(pay or pay_after)
+    return True
+
+
+@Language.factory("payscrape_money", default_config={})
+def make_money(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    """Find pay figures: ``doc._.payscrape_money`` (list of MoneyHit)."""
+
+    def money(doc: Doc) -> Doc:
+        text = doc.text
+        units = units_of(doc)
+        hits = [h for h in find_money(text) if is_pay(text, h, unit_at(units, h.start))]
+        doc._.payscrape_money = hits
+        doc.spans["payscrape_money"] = _spans(doc, hits, "MONEY")
+        return doc
+
+    return money
+
+
+# --- experience --------------------------------------------------------------------------
+
+def accept_band(text: str, hit: BandHit, unit: Unit | None, has_money: bool) -> str | None:
+    """Return the seniority label text attached to a band ('' if none), or None to reject."""
+    left, right = clause_bounds(text, hit.start, hit.end, unit)
+    before = text[max(left, hit.start - 60):hit.start]
+    after = text[hit.end:min(right, hit.end + 40)]
+    clause = text[left:right]
+    label = SENIORITY_LABEL.search(before[-30:]) if before else None
+    if STUDY_CUE.search(before[-50:]) or STUDY_CUE.search(after[:25]):
+        if not (hit.explicit or EXPERIENCE_CUE.search(before[-40:])):
+            return None
+    if hit.explicit or EXPERIENCE_CUE.search(before[-60:]) or EXPERIENCE_CUE.search(after[:20]):
+        return label.group(0) if label else _heading_label(unit)
+    if label:
+        return label.group(0)
+    unit_text = text[unit.start:unit.end] if unit else clause
+    if has_money and len(unit_text) < 160 and not STUDY_CUE.search(unit_text):
+        return _heading_label(unit)
+    return None
+
+
+def _heading_label(unit: Unit | None) -> str:
+    if unit and unit.heading and len(unit.heading) < 40 and seniority_of(unit.heading):
+        return unit.heading
+    return ""
+
+
+@Language.factory("payscrape_experience", default_config={})
+def make_experience(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    """Find experience bands: ``doc._.payscrape_bands`` (list of (BandHit, label))."""
+
+    def experience(doc: Doc) -> Doc:
+        text = doc.text
+        units = units_of(doc)
+        money = doc._.payscrape_money or find_money(text)
+        money_units = {(u.start if (u := unit_at(units, m.start)) else -1) for m in money}
+        out: list[tuple[BandHit, str]] = []
+        for hit in find_bands(text):
+            unit = unit_at(units, hit.start)
+            label = accept_band(text, hit, unit, (unit.start if unit else -1) in money_units)
+            if label is not None:
+                out.append((hit, label))
+        doc._.payscrape_bands = out
+        doc.spans["payscrape_experience"] = _spans(doc, (h for h, _ in out), "EXPERIENCE")
+        return doc
+
+    return experience
+
+
+# --- counts and page facts ------------------------------------------------------------
+
+@Language.factory("payscrape_counts", default_config={})
+def make_counts(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    """Data points, dates, confidence labels, sources, seniority mix: ``doc._.payscrape_facts``."""
+
+    def counts(doc: Doc) -> Doc:
+        doc._.payscrape_facts = find_facts(doc.text, units_of(doc))
+        return doc
+
+    return counts
+
+
+# --- vocabularies ------------------------------------------------------------------------
+
+def _neighbours_tech(hits: list[VocabHit], i: int, text: str) -> bool:
+    h = hits[i]
+    for j in (i - 1, i + 1, i - 2, i + 2):
+        if 0 <= j < len(hits):
+            o = hits[j]
+            if o.entry.category in TECH_CATEGORIES and not o.entry.ambiguous and not o.entry.generic:
+                if abs(o.start - h.start) < 80:
+                    return True
+    return False
+
+
+def accept_skill(text: str, hits: list[VocabHit], i: int, units: list[Unit]) -> bool:
+    """Context rules for one skill hit."""
+    h = hits[i]
+    e = h.entry
+    unit = unit_at(units, h.start)
+    after = text[h.end:h.end + 40]
+    if e.generic or e.category in ("skill_area", "soft_skill", "method"):
+        if ROLE_NOUN.match(after):
+            return False
+    if e.ambiguous:
+        surface = text[h.start:h.end]
+        if e.case_sensitive and surface[:1].islower():
+            return False
+        left, right = clause_bounds(text, h.start, h.end, unit)
+        window = text[max(left, h.start - 80):min(right, h.end + 80)]
+        return _neighbours_tech(hits, i, text) or bool(TECH_CUE.search(window))
+    if e.generic:
+        if unit is None:
+            return False
+        unit_text = text[unit.start:unit.end]
+        if unit.kind in ("list_item", "table_row") or len(unit_text) <= 60:
+            return True
+        left, right = clause_bounds(text, h.start, h.end, unit)
+        return bool(SKILL_CUE.search(text[left:right]))
+    return True
+
+
+def accept_cert(text: str, hit: VocabHit, units: list[Unit]) -> bool:
+    """Ambiguous credential acronyms need credential words nearby."""
+    if not hit.entry.ambiguous:
+        return True
+    unit = unit_at(units, hit.start)
+    left, right = clause_bounds(text, hit.start, hit.end, unit)
+    return bool(CERT_CUE.search(text[max(left, hit.start - 80):min(right, hit.end + 80)]))
+
+
+_GLUED = regex.compile(r"\p{Ll}[\p{Lu}]|\.js\p{Lu}|\p{Lu}{2}\p{Lu}\p{Ll}")
+
+
+@Language.factory("payscrape_vocab", default_config={"kind": "skills", "path": None})
+def make_vocab(nlp: Language, name: str, kind: str, path: str | None) -> VocabComponent:
+    """Match the skills or certifications vocabulary (``kind``), optionally from ``path``."""
+    return VocabComponent(nlp, kind, path)
+
+
+class VocabComponent:
+    """Vocabulary matching with context rules; see :func:`make_vocab`."""
+
+    def __init__(self, nlp: Language, kind: str, path: str | None) -> None:
+        if kind not in ("skills", "certifications"):
+            raise ValueError(f"kind must be 'skills' or 'certifications', not {kind!r}")
+        self.kind = kind
+        entries = load_entries(path, f"{kind}.jsonl") if path else list(shipped_entries(kind))
+        self.matcher = VocabMatcher(nlp.vocab, entries)
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        units = units_of(doc)
+        hits = self.matcher.raw_matches(doc)
+        for u in units:
+            chunk = text[u.start:u.end]
+            if len(chunk) < 300 and _GLUED.search(chunk) and chunk.count(" ") < len(chunk) / 6:
+                seg = self.matcher.segment(chunk, u.start)
+                if seg:
+                    hits = [h for h in hits if not (u.start <= h.start < u.end)] + seg
+        hits.sort(key=lambda h: h.start)
+        if self.kind == "skills":
+            accepted = [h for i, h in enumerate(hits) if accept_skill(text, hits, i, units)]
+            doc._.payscrape_skills = accepted
+        else:
+            accepted = [h for h in hits if accept_cert(text, h, units)]
+            accepted.extend(self._pattern_certs(text, accepted))
+            accepted.sort(key=lambda h: h.start)
+            doc._.payscrape_certifications = accepted
+        doc.spans[f"payscrape_{self.kind}"] = _spans(doc, accepted, self.kind.upper())
+        return doc
+
+    def _pattern_certs(self, text: str, known: list[VocabHit]) -> list[VocabHit]:
+        out: list[VocabHit] = []
+        for m in CERT_PATTERN.finditer(text):
+            s, e = m.span("name")
+            if any(h.start < e and s < h.end for h in known):
+                continue
+            name = m.group("name").strip(" –-")
+            ident = "x-" + regex.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+            entry = Entry(id=ident, name=name, category="other", aliases=())
+            out.append(VocabHit(entry, s, s + len(name), in_vocabulary=False))
+        return out
+
+    def to_disk(self, path: Any, exclude: Any = ()) -> None:  # pragma: no cover - spaCy API
+        pass
+
+    def from_disk(self, path: Any, exclude: Any = ()) -> VocabComponent:  # pragma: no cover
+        return self

@@ -1,0 +1,151 @@
+"""Page facts: data-point counts, update dates, confidence labels, cited sources, seniority mix."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import regex
+
+from .experience import seniority_of
+
+_F = regex.V1 | regex.I
+
+_COUNT = r"(?P<n>\d{1,3}(?:,\d{3})++|\d++)"
+DATA_POINTS = [
+    regex.compile(rf"\bbased\s+on\s+(?:our\s+analysis\s+of\s+)?{_COUNT}\s+(?:\w+\s+){{0,3}}?"
+                  r"(?:data\s*points?|salar(?:y|ies)|records?|submissions?|reports?|responses?|"
+                  r"profiles?|samples?|employees|respondents|entries|observations|datapoints)"
+                  r"(?-i:(?!\p{Ll}))", _F),
+    regex.compile(rf"\b{_COUNT}\s+(?:\w+\s+){{0,2}}?(?:data\s*points?|salary\s+records?|"
+                  r"salaries\s+(?:reported|submitted|shared)|salary\s+(?:reports?|submissions?|"
+                  r"profiles?|responses?|data\s+points?)|(?:anonymous\s+)?submissions|"
+                  r"respondents|survey\s+responses|reported\s+salaries)(?-i:(?!\p{Ll}))", _F),
+    regex.compile(rf"\b(?:sample|sample\s+size)\s+(?:of\s+|:\s*|was\s+|is\s+){_COUNT}\b", _F),
+    regex.compile(rf"\b(?:from|across)\s+{_COUNT}\s+(?:\w+\s+){{0,2}}?(?:submissions|salaries|"
+                  r"reports|responses|employees|profiles|records)\b", _F),
+]
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+           "september", "october", "november", "december")
+_MON = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|" \
+       r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+UPDATED = regex.compile(
+    r"\b(?:last\s+)?(?:updated|modified|reviewed|published|data\s+as\s+of|as\s+of)\s*(?:on\s+)?[:\-–]?\s*"
+    rf"(?:(?P<d1>\d{{1,2}})\s+(?P<m1>{_MON})\s*,?\s+(?P<y1>20\d\d)"
+    rf"|(?P<m2>{_MON})\s+(?:(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+)?(?P<y2>20\d\d)"
+    r"|(?P<iso>20\d\d-\d\d(?:-\d\d)?))", _F,
+)
+CONFIDENCE = regex.compile(
+    r"\bconfidence(?:\s+(?:score|level|rating|grade))?(?:\s+for\s+this\s+\w+)?\s*"
+    r"(?:[:\-–]\s*|is\s+rated\s+|rated\s+|is\s+|of\s+)?[\"“”']?"
+    r"(?P<label>extrapolated|very\s+high|high|medium|moderate|low|limited|strong|estimated|"
+    r"verified|insufficient)\b", _F,
+)
+SOURCES: dict[str, str] = {
+    "Glassdoor": r"glassdoor", "PayScale": r"payscale", "Indeed": r"indeed(?:\.com)?",
+    "LinkedIn": r"linkedin(?:\s+salary)?", "Levels.fyi": r"levels\.fyi",
+    "U.S. Bureau of Labor Statistics": r"(?:u\.?s\.?\s+)?bureau\s+of\s+labor\s+statistics|\bBLS\b",
+    "Eurostat": r"eurostat", "Statistics Canada": r"statistics\s+canada|statcan",
+    "Job Bank": r"(?:government\s+of\s+canada\s+)?job\s+bank", "ONS": r"office\s+for\s+national\s+statistics|\bONS\b",
+    "ZipRecruiter": r"ziprecruiter", "Salary.com": r"salary\.com", "Talent.com": r"talent\.com",
+    "Hays": r"hays\s+salary\s+guide", "Robert Half": r"robert\s+half",
+    "Stack Overflow Developer Survey": r"stack\s+overflow\s+(?:developer\s+)?survey",
+    "AmbitionBox": r"ambitionbox", "Naukri": r"naukri", "SEEK": r"\bSEEK\b",
+    "StepStone": r"stepstone", "Destatis": r"destatis", "Australian Bureau of Statistics":
+    r"australian\s+bureau\s+of\s+statistics|\bABS\b", "O*NET": r"o\*net",
+    "Dice": r"\bdice(?:\.com)?\s+(?:salary|tech)", "Built In": r"\bbuilt\s?in\b(?=\s+(?:salary|data))",
+    "Reed": r"\breed\.co\.uk|\breed\s+salary", "Adzuna": r"adzuna", "Comparably": r"comparably",
+    "Blind": r"\bteam\s?blind\b",
+}
+SOURCE_CUE = regex.compile(
+    r"\b(?:sources?|according\s+to|data\s+(?:from|by)|reported\s+by|per|via|cites?|citing|"
+    r"based\s+on|from|use|survey|statistics|figures|estimates?)\b", _F,
+)
+_SOURCE_RX = [(name, regex.compile(rf"(?<![\w.]){rx}", regex.V1 | (0 if name in {"SEEK", "ONS", "ABS"} else regex.I)))
+              for name, rx in SOURCES.items()]
+MIX_LINE = regex.compile(r"^\s*(?P<label>[\p{L} /&-]{3,40}?)\s*[:\-–]?\s*(?P<pct>\d{1,3}(?:\.\d)?)\s*%\s*$")
+MIX_PROSE = regex.compile(
+    r"(?P<pct>\d{1,3}(?:\.\d)?)\s*%\s+of\s+(?:the\s+)?(?:sampled\s+|surveyed\s+)?"
+    r"(?:population|respondents|salaries|professionals|sample|data)\s+(?:\w+\s+){0,4}?"
+    r"(?:at|in|are|is)\s+(?:the\s+)?(?P<label>[\p{L} /-]{3,30}?)\s+(?:tier|level|band)\b", _F,
+)
+
+
+@dataclass(slots=True)
+class Facts:
+    """What ``payscrape_counts`` finds on a page."""
+
+    data_points: int | None = None
+    data_points_span: tuple[int, int] | None = None
+    updated: str | None = None
+    confidence_label: str | None = None
+    sources: list[str] = field(default_factory=list)
+    seniority_mix: list[dict[str, Any]] = field(default_factory=list)
+
+
+def _month(word: str) -> int:
+    w = word.lower().rstrip(".")[:3]
+    return [m[:3] for m in _MONTHS].index(w) + 1
+
+
+def find_facts(text: str, units: list[Any]) -> Facts:
+    """Scan the text for page-level facts."""
+    facts = Facts()
+    counts: dict[int, tuple[int, int]] = {}
+    order: list[int] = []
+    for rx in DATA_POINTS:
+        for m in rx.finditer(text):
+            n = int(m.group("n").replace(",", ""))
+            if 1 <= n <= 10_000_000 and not (1990 <= n <= 2100 and "," not in m.group("n")):
+                if n not in counts:
+                    order.append(n)
+                counts.setdefault(n, m.span("n"))
+    if order:
+        facts.data_points = order[0] if len(order) == 1 else min(
+            order, key=lambda n: counts[n][0])
+        facts.data_points_span = counts[facts.data_points]
+    m = UPDATED.search(text)
+    if m:
+        g = m.groupdict()
+        if g["iso"]:
+            facts.updated = g["iso"]
+        elif g["y1"]:
+            facts.updated = f"{g['y1']}-{_month(g['m1']):02d}-{int(g['d1']):02d}"
+        elif g["d2"]:
+            facts.updated = f"{g['y2']}-{_month(g['m2']):02d}-{int(g['d2']):02d}"
+        else:
+            facts.updated = f"{g['y2']}-{_month(g['m2']):02d}"
+    m = CONFIDENCE.search(text)
+    if m:
+        facts.confidence_label = " ".join(w.capitalize() for w in m.group("label").split())
+    for name, rx in _SOURCE_RX:
+        for sm in rx.finditer(text):
+            window = text[max(0, sm.start() - 80):sm.start()]
+            if SOURCE_CUE.search(window) or regex.match(r"\s*source", text[sm.end():sm.end() + 10], _F):
+                if name not in facts.sources:
+                    facts.sources.append(name)
+                break
+    facts.sources.sort()
+    seen: set[str] = set()
+    for u in units:
+        line = text[u.start:u.end]
+        if len(line) > 60:
+            continue
+        mm = MIX_LINE.match(line)
+        if mm:
+            level = seniority_of(mm.group("label"))
+            if level and level not in seen:
+                seen.add(level)
+                facts.seniority_mix.append({
+                    "level": level, "share": round(float(mm.group("pct")) / 100, 4),
+                    "text": line, "start": u.start, "end": u.end,
+                })
+    for mm in MIX_PROSE.finditer(text):
+        level = seniority_of(mm.group("label"))
+        if level and level not in seen:
+            seen.add(level)
+            facts.seniority_mix.append({
+                "level": level, "share": round(float(mm.group("pct")) / 100, 4),
+                "text": mm.group(0), "start": mm.start(), "end": mm.end(),
+            })
+    return facts

@@ -1,0 +1,209 @@
+"""Skills and certifications from the shipped vocabularies, matched with spaCy's PhraseMatcher.
+
+Ambiguous names (Go, R, Spark, Excel …) count only with supporting technical context;
+generic skill areas and soft skills only in skill-list context (list items, table cells,
+"expertise in …"). Glued chip rows such as ``React/Next.jsNode.jsSystem Design`` are
+segmented against the vocabulary.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import regex
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+_F = regex.V1 | regex.I
+
+TECH_CATEGORIES = frozenset({
+    "programming_language", "framework", "library", "cloud", "database", "devops", "data",
+    "ml_ai", "tool", "os", "security",
+})
+SKILL_CUE = regex.compile(
+    r"\b(?:skills?|skilled|expertise|expert|proficien(?:t|cy)|knowledge|experience (?:with|in)|"
+    r"familiar(?:ity)?|abilit(?:y|ies)|competenc(?:e|ies|y)|master(?:y|ing)?|understanding|"
+    r"background in|fluen(?:t|cy)|tools?|stacks?|technolog(?:y|ies)|required|requirements?|"
+    r"qualifications?|strong|hands-on|using|use|work(?:ing)? with|build(?:ing)?|"
+    r"focus(?:ing)? on|specializ|specialis|learn(?:ing)?|languages?|frameworks?|libraries|"
+    r"platforms?|areas?|such as|including|like|e\.g\.|combine|combined|proficiency|depth in)\b",
+    _F,
+)
+TECH_CUE = regex.compile(
+    r"\b(?:programming|language|languages|code|coding|developer|develop|framework|library|"
+    r"libraries|stack|software|scripting|script|data|cloud|database|SQL|Python|Java|"
+    r"JavaScript|devops|engineer(?:ing)?|tools?|platforms?|big data|cluster|pipelines?|"
+    r"deploy(?:ment)?|containers?|configuration|automation|spreadsheets?|analytics|"
+    r"statistical|statistics|modeling|modelling)\b", _F,
+)
+#: A generic area followed by one of these is part of a job title or sector name.
+ROLE_NOUN = regex.compile(
+    r"^\s*(?:&\s*\w+\s+)?(?:engineers?|scientists?|developers?|managers?|specialists?|analysts?|"
+    r"architects?|leads?|researchers?|consultants?|interns?|programmers?|administrators?|"
+    r"technicians?|designers?|roles?|positions?|professionals?|practitioners?|teams?|jobs?|"
+    r"careers?|courses?|programs?|programmes?|bootcamps?|certifications?|certificates?|"
+    r"degrees?|diplomas?|sector|industry|domain|field|department|meetups?|conferences?|"
+    r"trends?|talent|hiring|market|salary|salaries|job)\b", _F,
+)
+CERT_CUE = regex.compile(
+    r"\b(?:certif\w*|credentials?|designations?|licen[cs]\w*|exams?|accredit\w*|qualifi\w*|"
+    r"holders?|obtain\w*|earn\w*|passed|registered|chartered|charter)\b", _F,
+)
+#: Credentials outside the vocabulary: "<Vendor> Certified <Title>".
+CERT_PATTERN = regex.compile(
+    r"\b(?P<name>(?:[A-Z][\w&+-]*\s){1,3}Certified(?:\s(?:[A-Z][\w&+/-]*(?:\.\w+)*|–|-|in|of|for|and)){1,6})",
+    regex.V1,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One vocabulary entry."""
+
+    id: str
+    name: str
+    category: str
+    aliases: tuple[str, ...]
+    case_sensitive: bool = False
+    case_sensitive_aliases: tuple[str, ...] = ()
+    ambiguous: bool = False
+    generic: bool = False
+    issuer: str | None = None
+    codes: tuple[str, ...] = ()
+
+
+@dataclass(slots=True)
+class VocabHit:
+    """A vocabulary match: entry id and character span."""
+
+    entry: Entry
+    start: int
+    end: int
+    in_vocabulary: bool = True
+
+
+def _data_path(name: str) -> Any:
+    return resources.files("payscrape") / "data" / name
+
+
+def load_entries(path: str | Path | None, default: str) -> list[Entry]:
+    """Read a vocabulary JSONL file (the shipped one when ``path`` is ``None``)."""
+    source = Path(path) if path else _data_path(default)
+    entries: list[Entry] = []
+    if not source.is_file():
+        return entries
+    with source.open(encoding="utf-8") as fh:
+        for line in fh:
+            line = line.strip()
+            if not line:
+                continue
+            d = json.loads(line)
+            entries.append(Entry(
+                id=d["id"], name=d["name"], category=d.get("category", "other"),
+                aliases=tuple(d.get("aliases", ())),
+                case_sensitive=bool(d.get("case_sensitive", False)),
+                case_sensitive_aliases=tuple(d.get("case_sensitive_aliases", ())),
+                ambiguous=bool(d.get("ambiguous", False)), generic=bool(d.get("generic", False)),
+                issuer=d.get("issuer"), codes=tuple(d.get("codes", ())),
+            ))
+    return entries
+
+
+def _variants(form: str) -> set[str]:
+    out = {form}
+    if form.endswith(".") and len(form) > 2:
+        out.add(form[:-1])
+    if "-" in form and form.count(" ") < 3:
+        out.add(form.replace("-", " "))
+    if " " in form and form.count(" ") < 3 and "-" not in form:
+        out.add(form.replace(" ", "-"))
+    return out
+
+
+class VocabMatcher:
+    """Phrase matching of a vocabulary over a spaCy ``Doc``."""
+
+    def __init__(self, vocab: Vocab, entries: list[Entry]) -> None:
+        self.entries = {e.id: e for e in entries}
+        self.lower = PhraseMatcher(vocab, attr="LOWER")
+        self.exact = PhraseMatcher(vocab, attr="ORTH")
+        from spacy.lang.en import English
+
+        tokenizer = English(vocab=vocab).tokenizer
+        lower_forms: dict[str, list[str]] = {}
+        exact_forms: dict[str, list[str]] = {}
+        self._by_lower: dict[str, str] = {}
+        for e in entries:
+            forms = [e.name, *e.aliases, *e.codes]
+            for form in forms:
+                sensitive = e.case_sensitive or form in e.case_sensitive_aliases or (
+                    len(form) <= 2
+                ) or form in e.codes and len(form) <= 4
+                for v in _variants(form):
+                    (exact_forms if sensitive else lower_forms).setdefault(e.id, []).append(v)
+                    if not sensitive:
+                        self._by_lower.setdefault(v.lower(), e.id)
+        for target, forms_by_id in ((self.lower, lower_forms), (self.exact, exact_forms)):
+            for key, forms in forms_by_id.items():
+                target.add(key, list(tokenizer.pipe(sorted(set(forms)))))
+        longest = sorted(self._by_lower, key=len, reverse=True)
+        self._seg = regex.compile(
+            "|".join(regex.escape(f) for f in longest if len(f) >= 2), regex.I
+        ) if longest else None
+
+    def raw_matches(self, doc: Doc) -> list[VocabHit]:
+        """All phrase matches, longest-first with overlaps removed."""
+        found: list[tuple[int, int, str]] = []
+        for matcher in (self.lower, self.exact):
+            for key, s, e in matcher(doc):
+                found.append((s, e, doc.vocab.strings[key]))
+        found.sort(key=lambda t: (-(t[1] - t[0]), t[0]))
+        taken: set[int] = set()
+        hits: list[VocabHit] = []
+        for s, e, key in found:
+            if any(i in taken for i in range(s, e)):
+                continue
+            taken.update(range(s, e))
+            span = doc[s:e]
+            hits.append(VocabHit(self.entries[key], span.start_char, span.end_char))
+        hits.sort(key=lambda h: h.start)
+        return hits
+
+    def segment(self, text: str, offset: int) -> list[VocabHit]:
+        """Split a glued chip row ("React/Next.jsNode.jsSystem Design") into entries."""
+        if self._seg is None:
+            return []
+        hits: list[VocabHit] = []
+        covered = 0
+        for m in self._seg.finditer(text):
+            key = self._by_lower.get(m.group(0).lower())
+            if key is None:
+                continue
+            hits.append(VocabHit(self.entries[key], offset + m.start(), offset + m.end()))
+            covered += m.end() - m.start()
+        letters = sum(1 for c in text if c.isalnum())
+        if letters and covered >= 0.8 * letters and len(hits) >= 3:
+            return hits
+        return []
+
+
+@lru_cache(maxsize=4)
+def shipped_entries(kind: str) -> tuple[Entry, ...]:
+    """The shipped skills (``"skills"``) or certifications (``"certifications"``)."""
+    return tuple(load_entries(None, f"{kind}.jsonl"))
+
+
+@dataclass(slots=True)
+class Accepted:
+    """Accepted vocabulary mentions grouped by entry id (in first-mention order)."""
+
+    by_id: dict[str, list[VocabHit]] = field(default_factory=dict)
+
+    def add(self, hit: VocabHit) -> None:
+        self.by_id.setdefault(hit.entry.id, []).append(hit)
