@@ -144,6 +144,22 @@ def _column_header(document: Document, unit: Unit, offset: int) -> str | None:
     return None
 
 
+def _section_intro(document: Document, unit: Unit) -> str | None:
+    """Heading and short lead-in line of the section a short unit sits in."""
+    idx = document.block_index(unit.start)
+    if idx is None:
+        return None
+    block = document.blocks[idx]
+    if block.section is None:
+        return None
+    parts = [document.block_text(document.blocks[block.section])]
+    for b in document.blocks[block.section + 1: idx]:
+        if b.kind == "paragraph" and b.end - b.start <= 150:
+            parts.append(document.block_text(b))
+        break
+    return " ".join(parts)
+
+
 def _row_header(document: Document, unit: Unit) -> str | None:
     if unit.kind == "table_row" and unit.cells:
         s, e = unit.cells[0]
@@ -246,7 +262,10 @@ def build_candidates(doc: Doc, document: Document, country: str | None, region: 
         hi_stat = min(hi, nxt)
         prev_end = hit.end
         col = _column_header(document, unit, hit.start) if unit else None
-        stat, pct, year = _statistic(text, hit, lo_stat, hi_stat, col)
+        header = col
+        if header is None and unit is not None and _short(unit, text):
+            header = _section_intro(document, unit)
+        stat, pct, year = _statistic(text, hit, lo_stat, hi_stat, header)
         if stat is None and hit.low != hit.high:
             stat = "range"
         band = _band_for(text, hit, bands, unit, lo, hi)
