@@ -150,10 +150,13 @@ SEEDS["004_a391597a1a4f29b6"]["skills"] = sorted([
     "Vertex AI", "pandas", "scikit-learn",
 ], key=str.casefold)
 
-# The HTML renditions state the same facts; 002 and 004 carry an <h1> title there.
+# The HTML renditions state the same facts; their title is the <title> element.
 HTML_TITLES = {
-    "002_eabe45fa1e8d5fb3": "How to Become a Machine Learning Engineer in Canada",
-    "004_a391597a1a4f29b6": "Machine Learning Engineer",
+    "000_bb0d3b1a1f5bd651": "Market Intelligence: Machine Learning Infrastructure Engineer in Canada (2026) | PayPulse Insights",
+    "001_7691ccfd23837436": "Machine Learning Lead Salary in Canada — Market Intelligence · PayPulse Insights",
+    "002_eabe45fa1e8d5fb3": "How to Become a Machine Learning Engineer in Canada | Skillora Blog",
+    "003_5f387167353d1d96": "Market Intelligence: Senior Machine Learning Manager in Canada – PayPulse Insights",
+    "004_a391597a1a4f29b6": "Machine Learning Engineer | Career Profiles | Ontario Career Compass",
 }
 
 

@@ -14,6 +14,7 @@ from ..records import (
     Skill, YearsRange,
 )
 from .components import Unit, clause_bounds, unit_at, units_of
+from .context import Labels, labels_for
 from .experience import SENIORITY_LABEL, BandHit, seniority_of
 from .geo import CURRENCY_OF_COUNTRY, find_places
 from .money import PERIOD_BEFORE, PAY, MoneyHit, currency_code
@@ -60,6 +61,7 @@ class Candidate:
     location: str | None
     unit: Unit | None
     mentions: list[MoneyHit] = field(default_factory=list)
+    labels: Labels = field(default_factory=Labels)
 
     def key(self) -> tuple[float, float, str | None, str | None]:
         return (self.hit.low, self.hit.high, self.currency, self.hit.bound)
@@ -72,7 +74,7 @@ class Candidate:
         return any(x is not None for x in (self.experience, self.seniority, self.location))
 
 
-def _statistic(text: str, hit: MoneyHit, lo: int, hi: int, header: str | None
+def _statistic(text: str, hit: MoneyHit, lo: int, hi: int, headers: list[str]
                ) -> tuple[str | None, int | None, int | None]:
     before = text[lo:hit.start]
     after = text[hit.end:hi]
@@ -96,7 +98,9 @@ def _statistic(text: str, hit: MoneyHit, lo: int, hi: int, header: str | None
         m = _STAT_AFTER.match(after)
         if m:
             stat = "average" if m.group("avg") else "median" if m.group("med") else "estimate"
-    if stat is None and header:
+    for header in headers:
+        if stat is not None:
+            break
         for name, rx in STATISTICS:
             m = rx.search(header)
             if m:
@@ -108,6 +112,10 @@ def _statistic(text: str, hit: MoneyHit, lo: int, hi: int, header: str | None
     if stat == "projected":
         for m in _YEAR.finditer(text[lo:hi]):
             year = int(m.group("y"))
+        for header in headers:
+            if year is None:
+                m = _YEAR.search(header)
+                year = int(m.group("y")) if m else None
     return stat, pct, year
 
 
@@ -126,47 +134,6 @@ def _percentile(g: dict[str, Any]) -> int | None:
     return None
 
 
-def _column_header(document: Document, unit: Unit, offset: int) -> str | None:
-    """Header cell text of the column holding ``offset`` in a table row."""
-    if unit.kind != "table_row" or not unit.cells:
-        return None
-    col = next((i for i, (s, e) in enumerate(unit.cells) if s <= offset < e), None)
-    if col is None:
-        return None
-    idx = document.block_index(unit.start)
-    if idx is None:
-        return None
-    table = document.blocks[idx].table
-    for b in document.blocks[:idx]:
-        if b.table == table and b.header and len(b.cells) > col:
-            s, e = b.cells[col]
-            return document.text[s:e]
-    return None
-
-
-def _section_intro(document: Document, unit: Unit) -> str | None:
-    """Heading and short lead-in line of the section a short unit sits in."""
-    idx = document.block_index(unit.start)
-    if idx is None:
-        return None
-    block = document.blocks[idx]
-    if block.section is None:
-        return None
-    parts = [document.block_text(document.blocks[block.section])]
-    for b in document.blocks[block.section + 1: idx]:
-        if b.kind == "paragraph" and b.end - b.start <= 150:
-            parts.append(document.block_text(b))
-        break
-    return " ".join(parts)
-
-
-def _row_header(document: Document, unit: Unit) -> str | None:
-    if unit.kind == "table_row" and unit.cells:
-        s, e = unit.cells[0]
-        return document.text[s:e]
-    return None
-
-
 _SENTENCE_END = regex.compile(r"[.!?;]\s+\S")
 
 
@@ -180,9 +147,14 @@ def _short(unit: Unit | None, text: str = "") -> bool:
 
 
 def _band_for(text: str, hit: MoneyHit, bands: list[tuple[BandHit, str]], unit: Unit | None,
-              lo: int, hi: int) -> tuple[BandHit, str] | None:
+              lo: int, hi: int, labels: Labels) -> tuple[BandHit, str] | None:
     if unit is None:
         return None
+    if labels.line_span:
+        a, b = labels.line_span
+        inside = [x for x in bands if a <= x[0].start < b]
+        if inside:
+            return inside[0]
     if _short(unit, text):
         inside = [b for b in bands if unit.start <= b[0].start < unit.end]
         if inside:
@@ -195,8 +167,8 @@ def _band_for(text: str, hit: MoneyHit, bands: list[tuple[BandHit, str]], unit: 
     return inside[0] if inside else None
 
 
-def _seniority_for(document: Document, text: str, hit: MoneyHit, unit: Unit | None,
-                   band: tuple[BandHit, str] | None, col_header: str | None) -> str | None:
+def _seniority_for(text: str, hit: MoneyHit, unit: Unit | None,
+                   band: tuple[BandHit, str] | None, labels: Labels) -> str | None:
     if band and band[1]:
         level = seniority_of(band[1])
         if level:
@@ -208,13 +180,11 @@ def _seniority_for(document: Document, text: str, hit: MoneyHit, unit: Unit | No
         m = SENIORITY_LABEL.search(head)
         if m and m.start() < 5:
             return seniority_of(m.group(0))
-        row = _row_header(document, unit)
-        if row and len(row) < 40:
-            level = seniority_of(row)
-            if level:
-                return level
-        if col_header and len(col_header) < 40 and seniority_of(col_header):
-            return seniority_of(col_header)
+        for label in (labels.row, labels.line, labels.column):
+            if label and len(label) < 40:
+                level = seniority_of(label)
+                if level:
+                    return level
         if unit.heading and len(unit.heading.split()) <= 3 and unit.end - unit.start < 120:
             return seniority_of(unit.heading)
     return None
@@ -234,13 +204,26 @@ def _location_for(text: str, unit: Unit | None, lo: int, hi: int, hit: MoneyHit,
     return None
 
 
-def _period_for(text: str, hit: MoneyHit, lo: int) -> str | None:
+_PERIOD_WORDS = [
+    ("hour", regex.compile(r"\b(?:hourly|per hour|an hour|/\s?h(?:ou)?r)\b", _F)),
+    ("day", regex.compile(r"\b(?:day rates?|daily|per day|a day)\b", _F)),
+    ("week", regex.compile(r"\b(?:weekly|per week|a week)\b", _F)),
+    ("month", regex.compile(r"\b(?:monthly|per month|a month)\b", _F)),
+    ("year", regex.compile(r"\b(?:annual(?:ly)?|yearly|per year|a year|per annum|p\.a\.)", _F)),
+]
+
+
+def _period_for(text: str, hit: MoneyHit, lo: int, labels: Labels) -> str | None:
     if hit.period:
         return hit.period
     before = text[lo:hit.start]
     for period, rx in PERIOD_BEFORE:
         if rx.search(before):
             return period
+    for label in labels.ordered():
+        for period, rx in _PERIOD_WORDS:
+            if rx.search(label):
+                return period
     return None
 
 
@@ -261,26 +244,23 @@ def build_candidates(doc: Doc, document: Document, country: str | None, region: 
         nxt = hits[i + 1].start if i + 1 < len(hits) else hi
         hi_stat = min(hi, nxt)
         prev_end = hit.end
-        col = _column_header(document, unit, hit.start) if unit else None
-        header = col
-        if header is None and unit is not None and _short(unit, text):
-            header = _section_intro(document, unit)
-        stat, pct, year = _statistic(text, hit, lo_stat, hi_stat, header)
+        labels = labels_for(document, hit.start, _short(unit, text))
+        stat, pct, year = _statistic(text, hit, lo_stat, hi_stat, labels.ordered())
         if stat is None and hit.low != hit.high:
             stat = "range"
-        band = _band_for(text, hit, bands, unit, lo, hi)
+        band = _band_for(text, hit, bands, unit, lo, hi, labels)
         currency = currency_code(hit.currency_raw, cur)
         if currency is None and hit.indian:
             currency = "INR"
         if currency is None:
             currency = cur
         out.append(Candidate(
-            hit=hit, currency=currency, period=_period_for(text, hit, lo_stat), statistic=stat,
+            hit=hit, currency=currency, period=_period_for(text, hit, lo_stat, labels), statistic=stat,
             percentile=pct, projected_year=year,
             experience=(band[0].min_years, band[0].max_years) if band else None,
-            seniority=_seniority_for(document, text, hit, unit, band, col),
+            seniority=_seniority_for(text, hit, unit, band, labels),
             location=_location_for(text, unit, lo, hi, hit, country, region), unit=unit,
-            mentions=[hit],
+            mentions=[hit], labels=labels,
         ))
     return out
 
@@ -335,7 +315,8 @@ def infer_periods(items: list[Candidate], document: Document) -> None:
             lo, hi = clause_bounds(text, m.start, m.end, unit)
             ctx = text[lo:hi]
             heading = unit.heading if unit else None
-            if _SALARY_CUE.search(ctx) or (heading and _SALARY_CUE.search(heading)):
+            labels = [*c.labels.ordered(), heading or "", document.title or ""]
+            if _SALARY_CUE.search(ctx) or any(_SALARY_CUE.search(x) for x in labels):
                 c.period = "year"
                 break
     for c in items:

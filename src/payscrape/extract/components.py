@@ -30,7 +30,8 @@ from .experience import (
     EXPERIENCE_CUE, SENIORITY_LABEL, STUDY_CUE, BandHit, find_bands, seniority_of,
 )
 from .facts import find_facts
-from .money import NON_PAY, PAY, MoneyHit, find_money
+from .context import labels_for
+from .money import NON_PAY, PAY, PAY_NOUN, MoneyHit, find_money
 from .vocab import (
     CERT_CUE, CERT_PATTERN, ROLE_NOUN, SKILL_CUE, TECH_CATEGORIES, TECH_CUE, Entry, VocabHit,
     VocabMatcher, load_entries, shipped_entries,
@@ -126,25 +127,27 @@ def _spans(doc: Doc, items: Iterable[Any], label: str) -> list[Span]:
 
 # --- money -------------------------------------------------------------------------------
 
-def is_pay(text: str, hit: MoneyHit, unit: Unit | None) -> bool:
-    """Reject tuition, prices, revenue … by the words of the figure's clause."""
+def is_pay(text: str, hit: MoneyHit, unit: Unit | None, labels: list[str] | None = None) -> bool:
+    """Reject tuition, prices, revenue, rents … by the words around the figure and its labels."""
     if hit.high >= 20_000_000 and not hit.indian:
         return False
     left, right = clause_bounds(text, hit.start, hit.end, unit)
     before = text[max(left, hit.start - 80):hit.start]
-    after = text[hit.end:min(right, hit.end + 50)]
-    non_pay = [m.end() for m in NON_PAY.finditer(before)]
-    pay = [m.end() for m in PAY.finditer(before)]
-    non_pay_after = NON_PAY.search(after)
-    pay_after = PAY.search(after)
-    if non_pay:
-        if not pay or max(non_pay) > max(pay):
-            # "costs $X per year in salary" still names pay after the figure
-            return bool(pay_after and not non_pay_after and hit.period)
-    if non_pay_after and not pay and not (pay_after and pay_after.start() < non_pay_after.start()):
-        return bool(unit and unit.heading and PAY.search(unit.heading))
+    after = text[hit.end:min(right, hit.end + 40)]
+    last_non = max((m.end() for m in NON_PAY.finditer(before)), default=-1)
+    last_pay = max((m.end() for m in PAY.finditer(before)), default=-1)
+    if last_non > last_pay:
+        return bool(PAY_NOUN.match(after))
+    non_after = NON_PAY.search(after[:30])
+    pay_after = PAY.search(after[:30])
+    if non_after and last_pay < 0 and not (pay_after and pay_after.start() < non_after.start()):
+        return False
+    if labels:
+        joined = " ".join(labels)
+        if NON_PAY.search(joined) and not PAY.search(joined):
+            return False
     if hit.currency_raw is None and not hit.indian:
-        return bool(pay or pay_after)
+        return last_pay >= 0 or pay_after is not None
     return True
 
 
@@ -155,7 +158,13 @@ def make_money(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     def money(doc: Doc) -> Doc:
         text = doc.text
         units = units_of(doc)
-        hits = [h for h in find_money(text) if is_pay(text, h, unit_at(units, h.start))]
+        document = doc._.payscrape_document
+        hits = []
+        for h in find_money(text):
+            unit = unit_at(units, h.start)
+            labels = labels_for(document, h.start, True).ordered() if document else []
+            if is_pay(text, h, unit, labels):
+                hits.append(h)
         doc._.payscrape_money = hits
         doc.spans["payscrape_money"] = _spans(doc, hits, "MONEY")
         return doc

@@ -40,13 +40,13 @@ _ISO = r"(?:" + "|".join(ISO_CODES) + r")"
 _WORDS = r"(?:dollars?|euros?|pounds?|rupees?|francs|yen|yuan|rand)"
 
 # A number: digit groups with , . ' or narrow/ordinary space separators; possessive.
-_NUM = r"(?<![\d.,'])\d++(?:(?:[,.']|[ \u00a0\u202f](?=\d{3}(?!\d)))\d++)*+"
+_NUM = r"(?<![\d.,'’])\d++(?:(?:[,.'’]|[ \u00a0\u202f](?=\d{3}(?!\d)))\d++)*+"
 _MULT = (r"(?:k|K|thousand|mn|million|M|bn|billion|B|lakhs?|lacs?|L|crores?|cr|Cr|LPA|lpa)"
          r"(?![\p{L}\d])")
 
 #: One amount: optional currency before, number, optional multiplier, optional currency after.
 AMOUNT = regex.compile(
-    rf"(?P<pre>{_SYM}|\b{_ISO}\b)?[ \u00a0]?(?P<num>{_NUM})(?:[ \u00a0]?(?P<mult>{_MULT}))?"
+    rf"(?:(?P<pre>{_SYM}|\b{_ISO}\b)[ \u00a0]?)?(?P<num>{_NUM})(?:[ \u00a0]?(?P<mult>{_MULT}))?"
     rf"(?:[ \u00a0]?(?P<post>€|£|₹|\$|\b{_ISO}\b|\b{_WORDS}\b|(?:CHF|Fr\.)(?![\p{{L}}])))?",
     regex.V1,
 )
@@ -93,16 +93,20 @@ MOVEMENT = regex.compile(
 )
 
 NON_PAY = regex.compile(
-    r"\b(?:tuition|course|courses|bootcamps?|class|classes|fees?|price[sd]?|pricing|costs?|"
-    r"costing|save|saving|savings|off|discount|coupon|subscriptions?|plans?|membership|"
-    r"enrol(?:l|ment|ling)?|revenue|revenues|funding|raised?|raising|valuation|valued|"
-    r"investments?|invest(?:ed|ing)?|spend(?:ing)?|spent|sales|profits?|loss(?:es)?|grants?|"
-    r"scholarships?|loans?|debt|rent|rents|mortgage|groceries|deposit|fines?|penalt(?:y|ies)|"
-    r"donat(?:e|ion|ions)|budget|market (?:size|cap|value)|worth|buy|purchase|order|shipping|"
-    r"ticket|tickets|book|ebook|guide costs?|only|just|was|now|deal|bonus(?:es)?|"
-    r"signing|relocation|allowance|stipend|per seat|lifetime|trial|checkout|cart|"
-    r"housing|utilities|transit|childcare|insurance premium|taxes|tax)\b", _F,
+    r"\b(?:tuition|courses?|bootcamps?|classes|fees?|price[sd]?|pricing|costs?|costing|"
+    r"discount(?:ed)?|coupon|subscriptions?|membership|enrol(?:l|ment|ling|s)?|revenues?|funding|"
+    r"raised?|raising|valuation|valued|investments?|invest(?:ed|ing|ors?)?|spend(?:ing)?|spent|"
+    r"sales|profits?|loss(?:es)?|grants?|scholarships?|bursar(?:y|ies)|loans?|debt|rent(?:s|al)?|"
+    r"mortgage|groceries|deposit|fines?|penalt(?:y|ies)|donat(?:e|ion|ions)|budget|"
+    r"market (?:size|cap|value)|purchase|shipping|tickets?|e-?book|bonus(?:es)?|signing|"
+    r"relocation|allowance|stipend|per seat|lifetime access|free trial|checkout|"
+    r"housing|utilities|transit|childcare|insurance premiums?|taxes|"
+    r"metrocard|bus pass|commut\w*|save|savings|bill|bills|program fee|application fee|"
+    r"exam fee|registration|materials|textbooks?|equipment|tools cost|licen[cs]ing fee)\b", _F,
 )
+#: "$X in salary": a pay noun right after a figure that followed a non-pay word.
+PAY_NOUN = regex.compile(r"^\W{0,3}(?:in |of |per year in |a year in )?(?:base )?"
+                         r"(?:salar(?:y|ies)|wages?|pay|compensation|earnings|income)\b", _F)
 PAY = regex.compile(
     r"\b(?:salar(?:y|ies)|pay(?:s|ing|scale)?|paid|earn(?:s|ed|ing|ings)?|compensation|"
     r"comp|wages?|income|makes?|making|rates?|base|package|TC|OTE|remuneration|"
@@ -150,7 +154,7 @@ class MoneyHit:
 
 def parse_number(num: str, currency_hint: str | None = None) -> float | None:
     """Parse ``1,234`` / ``1.234`` / ``1 234`` / ``1'234`` / ``12,00,000`` / ``57.50``."""
-    num = num.replace("\u00a0", " ").replace("\u202f", " ")
+    num = num.replace("\u00a0", " ").replace("\u202f", " ").replace("’", "'")
     seps = [c for c in num if c in ",.' "]
     if not seps:
         return float(num)
@@ -235,8 +239,16 @@ def currency_code(raw: str | None, country_currency: str | None) -> str | None:
     return None
 
 
+_PERIOD_FILLER = regex.compile(r"^\s*(?:gross|net|base|before tax(?:es)?|pre-tax|after tax|"
+                               r"in base(?: pay| salary)?|(?:of )?salary)(?=\s)", _F)
+
+
 def _period_after(text: str, end: int) -> tuple[str | None, int]:
-    window = text[end:end + 30]
+    window = text[end:end + 40]
+    filler = _PERIOD_FILLER.match(window)
+    if filler:
+        window = window[filler.end():]
+        end += filler.end()
     for period, rx in PERIOD_AFTER:
         m = rx.match(window)
         if m:

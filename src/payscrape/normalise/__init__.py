@@ -32,6 +32,7 @@ _HTML_TAG = regex.compile(
 _TITLE_CUE = regex.compile(
     r"(?i)\bmarket intelligence\b|\bhow to become\b|\bsalar(?:y|ies) (?:in|for|of|guide|report)\b|"
     r"\b(?:career|salary) guide\b|\bwhat does an?\b|\bhow much does\b|(?-i:\bin [A-Z][\w ]+\??$)")
+_WORDS = regex.compile(r"\p{L}{2,}")
 _NOT_TITLE = regex.compile(r"(?i)^(?:source|sources|also read|note|related|see also|faq)\b")
 
 
@@ -48,23 +49,20 @@ def looks_like_html(text: str) -> bool:
 
 
 def _text_title(doc_text: str, blocks: list[Any]) -> str | None:
-    """A title for a text dump: the best heading-like line near the top."""
-    best: tuple[int, str] | None = None
-    for rank, block in enumerate(blocks[:40]):
+    """A title for a text dump: a heading-like first line, else a title-like heading near the top."""
+    if blocks and blocks[0].kind == "heading":
+        first = doc_text[blocks[0].start:blocks[0].end]
+        if len(_WORDS.findall(first)) >= 3 and not _NOT_TITLE.match(first):
+            return first
+    for rank, block in enumerate(blocks[:20]):
         if block.kind != "heading":
             continue
         line = doc_text[block.start:block.end]
-        if len(line) < 12 or _NOT_TITLE.match(line):
+        if len(line) < 12 or _NOT_TITLE.match(line) or not _TITLE_CUE.search(line):
             continue
         if line.endswith("?") and not regex.match(r"(?i)(?:how|what)\b", line):
             continue
-        if line.endswith("?") and rank > 20:
-            continue
-        score = (3 if _TITLE_CUE.search(line) else 0) + (1 if rank == 0 else 0)
-        if score >= 3 and (best is None or score > best[0]):
-            best = (score, line)
-    if best:
-        return best[1]
+        return line
     return None
 
 

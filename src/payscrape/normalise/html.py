@@ -302,18 +302,21 @@ def _main_root(body: Any) -> tuple[Any, list[Any]]:
 
 
 def extract_title(tree: Any) -> str | None:
-    """The first ``<h1>``, else ``<title>`` without a trailing site name."""
+    """The page's ``<title>`` (else ``og:title``, else the first visible ``<h1>``)."""
+    title = tree.find(".//title")
+    if title is not None and title.text and title.text.strip():
+        return clean_inline(title.text).replace("\n", " ")
+    for meta in tree.iter("meta"):
+        if (meta.get("property") or meta.get("name") or "").lower() == "og:title":
+            content = (meta.get("content") or "").strip()
+            if content:
+                return clean_inline(content).replace("\n", " ")
     for h1 in tree.iter("h1"):
         if is_hidden(h1):
             continue
         text = clean_inline(" ".join(_visible_text(h1))).replace("\n", " ")
         if text:
             return text
-    title = tree.find(".//title")
-    if title is not None and title.text:
-        text = clean_inline(title.text).replace("\n", " ")
-        text = regex.split(r"\s+[|–—-]\s+(?=[^|–—-]{2,40}$)", text)[0]
-        return text or None
     return None
 
 

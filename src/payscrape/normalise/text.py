@@ -12,7 +12,7 @@ _NUMBERED = regex.compile(r"^\d{1,2}[.)]\s+\S")
 _TABLE_RULE = regex.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$")
 _TERMINAL = regex.compile(r"[.,;:!]$")
 _LETTER = regex.compile(r"\p{L}")
-_MONEYISH = regex.compile(r"[$€£¥₹%]|\d{2,}")
+_MONEYISH = regex.compile(r"[$€£¥₹%]|\d{1,3}(?:[,.]\d{3})+|(?<!\d)(?!(?:19|20)\d\d(?!\d))\d{2,}")
 _WORD = regex.compile(r"\S+")
 _LEAD_OK = regex.compile(r"^[\p{Lu}\p{So}\p{Sk}\d\"'“(]")
 
@@ -41,15 +41,25 @@ def _heading_level(line: str) -> int:
     return 2
 
 
+_SETEXT = regex.compile(r"^(?:={3,}|-{3,})$")
+
+
 def parse_text(text: str, builder: TextBuilder) -> None:
     """Fill ``builder`` from a text dump."""
     table: int | None = None
-    for raw in text.splitlines():
+    lines = text.splitlines()
+    for i, raw in enumerate(lines):
         line = raw.strip()
         if not line:
             table = None
             continue
+        if _SETEXT.match(line):
+            continue
         if _TABLE_RULE.match(line) and "-" in line and "|" in line:
+            continue
+        nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
+        if _SETEXT.match(nxt) and len(line) <= 120:
+            builder.add("heading", line, level=1 if nxt[0] == "=" else 2)
             continue
         if _is_table_line(line):
             if table is None:
