@@ -24,7 +24,7 @@ COMPONENTS: tuple[tuple[str, str, dict[str, object]], ...] = (
 
 #: Characters replaced by spaces before tokenising: same length, so offsets hold, and the
 #: tokenizer keeps its cache (a newline is a special case that disables it in spaCy 3.8).
-TOKEN_VIEW = str.maketrans({"\n": " ", "*": " ", "|": " ", "•": " ", "\t": " "})
+TOKEN_VIEW = str.maketrans({c: " " for c in "\n\t*|•()[]{}\"“”‘’"})
 
 
 def build_pipeline(model: str | None = None) -> Language:

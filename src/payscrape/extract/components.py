@@ -33,7 +33,8 @@ from .facts import find_facts
 from .context import labels_for
 from .money import NON_PAY, PAY, PAY_NOUN, MoneyHit, find_money
 from .vocab import (
-    CERT_CUE, CERT_PATTERN, ROLE_NOUN, SKILL_CUE, TECH_CATEGORIES, TECH_CUE, Entry, VocabHit,
+    AREA_CATEGORIES, CERT_CUE, CERT_PATTERN, ROLE_NOUN, SKILL_CUE, TECH_CATEGORIES, TECH_CUE,
+    Entry, VocabHit,
     VocabMatcher, load_entries, shipped_entries,
 )
 
@@ -66,6 +67,12 @@ class Unit:
     kind: str
     heading: str | None
     cells: tuple[tuple[int, int], ...] = ()
+
+
+def text_of(doc: Doc) -> str:
+    """The text components read: the attached Document's (same length as ``doc.text``)."""
+    document: Document | None = doc._.payscrape_document
+    return document.text if document is not None else doc.text
 
 
 def units_of(doc: Doc) -> list[Unit]:
@@ -156,7 +163,7 @@ def make_money(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     """Find pay figures: ``doc._.payscrape_money`` (list of MoneyHit)."""
 
     def money(doc: Doc) -> Doc:
-        text = doc.text
+        text = text_of(doc)
         units = units_of(doc)
         document = doc._.payscrape_document
         hits = []
@@ -205,7 +212,7 @@ def make_experience(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     """Find experience bands: ``doc._.payscrape_bands`` (list of (BandHit, label))."""
 
     def experience(doc: Doc) -> Doc:
-        text = doc.text
+        text = text_of(doc)
         units = units_of(doc)
         money = doc._.payscrape_money or find_money(text)
         money_units = {(u.start if (u := unit_at(units, m.start)) else -1) for m in money}
@@ -229,7 +236,7 @@ def make_counts(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     """Data points, dates, confidence labels, sources, seniority mix: ``doc._.payscrape_facts``."""
 
     def counts(doc: Doc) -> Doc:
-        doc._.payscrape_facts = find_facts(doc.text, units_of(doc))
+        doc._.payscrape_facts = find_facts(text_of(doc), units_of(doc))
         return doc
 
     return counts
@@ -237,15 +244,19 @@ def make_counts(nlp: Language, name: str) -> Callable[[Doc], Doc]:
 
 # --- vocabularies ------------------------------------------------------------------------
 
-def _neighbours_tech(hits: list[VocabHit], i: int, text: str) -> bool:
+def _neighbours_tech(hits: list[VocabHit], i: int) -> bool:
     h = hits[i]
     for j in (i - 1, i + 1, i - 2, i + 2):
         if 0 <= j < len(hits):
             o = hits[j]
-            if o.entry.category in TECH_CATEGORIES and not o.entry.ambiguous and not o.entry.generic:
-                if abs(o.start - h.start) < 80:
-                    return True
+            e = o.entry
+            if (e.category in TECH_CATEGORIES and e.category not in AREA_CATEGORIES
+                    and not o.ambiguous and not e.generic and abs(o.start - h.start) < 80):
+                return True
     return False
+
+
+_PROPER_BEFORE = regex.compile(r"(?:^|[^.!?:;,(\n]\s)\p{Lu}\p{Ll}+\s$")
 
 
 def accept_skill(text: str, hits: list[VocabHit], i: int, units: list[Unit]) -> bool:
@@ -254,21 +265,22 @@ def accept_skill(text: str, hits: list[VocabHit], i: int, units: list[Unit]) -> 
     e = h.entry
     unit = unit_at(units, h.start)
     after = text[h.end:h.end + 40]
-    if e.generic or e.category in ("skill_area", "soft_skill", "method"):
-        if ROLE_NOUN.match(after):
-            return False
-    if e.ambiguous:
+    area = e.generic or e.category in AREA_CATEGORIES
+    if (area or e.category in ("devops",)) and ROLE_NOUN.match(after):
+        return False
+    if h.ambiguous:
         surface = text[h.start:h.end]
         if e.case_sensitive and surface[:1].islower():
             return False
         left, right = clause_bounds(text, h.start, h.end, unit)
         window = text[max(left, h.start - 80):min(right, h.end + 80)]
-        return _neighbours_tech(hits, i, text) or bool(TECH_CUE.search(window))
-    if e.generic:
+        return _neighbours_tech(hits, i) or bool(TECH_CUE.search(window))
+    if area:
         if unit is None:
             return False
-        unit_text = text[unit.start:unit.end]
-        if unit.kind in ("list_item", "table_row") or len(unit_text) <= 60:
+        if e.generic and _PROPER_BEFORE.search(text[max(0, h.start - 30):h.start]):
+            return False  # "Bureau of Labor Statistics"
+        if unit.kind in ("list_item", "table_row"):
             return True
         left, right = clause_bounds(text, h.start, h.end, unit)
         return bool(SKILL_CUE.search(text[left:right]))
@@ -277,7 +289,7 @@ def accept_skill(text: str, hits: list[VocabHit], i: int, units: list[Unit]) -> 
 
 def accept_cert(text: str, hit: VocabHit, units: list[Unit]) -> bool:
     """Ambiguous credential acronyms need credential words nearby."""
-    if not hit.entry.ambiguous:
+    if not hit.ambiguous:
         return True
     unit = unit_at(units, hit.start)
     left, right = clause_bounds(text, hit.start, hit.end, unit)
@@ -304,7 +316,7 @@ class VocabComponent:
         self.matcher = VocabMatcher(nlp.vocab, entries)
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = text_of(doc)
         units = units_of(doc)
         hits = self.matcher.raw_matches(doc)
         for u in units:

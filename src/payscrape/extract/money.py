@@ -102,7 +102,8 @@ NON_PAY = regex.compile(
     r"relocation|allowance|stipend|per seat|lifetime access|free trial|checkout|"
     r"housing|utilities|transit|childcare|insurance premiums?|taxes|"
     r"metrocard|bus pass|commut\w*|save|savings|bill|bills|program fee|application fee|"
-    r"exam fee|registration|materials|textbooks?|equipment|tools cost|licen[cs]ing fee)\b", _F,
+    r"exam fee|registration|materials|textbooks?|equipment|tools cost|licen[cs]ing fee|billed|"
+    r"upgrade|per user|refund|cashback|gift card)\b", _F,
 )
 #: "$X in salary": a pay noun right after a figure that followed a non-pay word.
 PAY_NOUN = regex.compile(r"^\W{0,3}(?:in |of |per year in |a year in )?(?:base )?"

@@ -21,26 +21,30 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 _F = regex.V1 | regex.I
+CURRENCY_CODES = frozenset({"CAD", "USD", "EUR", "GBP", "AUD", "INR", "CHF", "NZD", "SGD", "JPY"})
 
 TECH_CATEGORIES = frozenset({
     "programming_language", "framework", "library", "cloud", "database", "devops", "data",
     "ml_ai", "tool", "os", "security",
 })
+#: Categories of skill *areas* (not named tools): in running prose they need skill context.
+AREA_CATEGORIES = frozenset({"ml_ai", "data", "skill_area", "soft_skill", "method", "security",
+                             "design"})
+#: Aliases too vague to count on their own ("AI", "ML" …).
+STOP_ALIASES = frozenset({"ai", "ml", "cloud", "data", "design", "analytics", "research",
+                          "testing", "security", "networking", "automation", "reporting"})
 SKILL_CUE = regex.compile(
-    r"\b(?:skills?|skilled|expertise|expert|proficien(?:t|cy)|knowledge|experience (?:with|in)|"
-    r"familiar(?:ity)?|abilit(?:y|ies)|competenc(?:e|ies|y)|master(?:y|ing)?|understanding|"
-    r"background in|fluen(?:t|cy)|tools?|stacks?|technolog(?:y|ies)|required|requirements?|"
-    r"qualifications?|strong|hands-on|using|use|work(?:ing)? with|build(?:ing)?|"
-    r"focus(?:ing)? on|specializ|specialis|learn(?:ing)?|languages?|frameworks?|libraries|"
-    r"platforms?|areas?|such as|including|like|e\.g\.|combine|combined|proficiency|depth in)\b",
+    r"\b(?:skills?|skilled|skillset|expertise|expert (?:in|at)|proficien\w*|knowledge (?:of|in)|"
+    r"experience (?:with|in)|familiar\w*|competenc\w*|master(?:y|ing)|understanding of|"
+    r"background in|fluen\w*|required|requirements?|qualifications?|hands-on|specializ\w*|"
+    r"specialis\w*|learn(?:ing)? (?:to|how)|courses? in|training in|certified in|focus on|"
+    r"must[- ]have|nice[- ]to[- ]have|core (?:competenc\w*|areas))\b",
     _F,
 )
 TECH_CUE = regex.compile(
-    r"\b(?:programming|language|languages|code|coding|developer|develop|framework|library|"
-    r"libraries|stack|software|scripting|script|data|cloud|database|SQL|Python|Java|"
-    r"JavaScript|devops|engineer(?:ing)?|tools?|platforms?|big data|cluster|pipelines?|"
-    r"deploy(?:ment)?|containers?|configuration|automation|spreadsheets?|analytics|"
-    r"statistical|statistics|modeling|modelling)\b", _F,
+    r"\b(?:programming|languages?|frameworks?|librar(?:y|ies)|stacks?|scripting|coding|code|"
+    r"software|databases?|spreadsheets?|clusters?|big data|devops|cloud|SQL|Python|Java|"
+    r"JavaScript|TypeScript|APIs?|backend|frontend|developers?)\b", _F,
 )
 #: A generic area followed by one of these is part of a job title or sector name.
 ROLE_NOUN = regex.compile(
@@ -76,6 +80,7 @@ class Entry:
     generic: bool = False
     issuer: str | None = None
     codes: tuple[str, ...] = ()
+    ambiguous_aliases: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)
@@ -86,6 +91,7 @@ class VocabHit:
     start: int
     end: int
     in_vocabulary: bool = True
+    ambiguous: bool = False
 
 
 def _data_path(name: str) -> Any:
@@ -111,6 +117,7 @@ def load_entries(path: str | Path | None, default: str) -> list[Entry]:
                 case_sensitive_aliases=tuple(d.get("case_sensitive_aliases", ())),
                 ambiguous=bool(d.get("ambiguous", False)), generic=bool(d.get("generic", False)),
                 issuer=d.get("issuer"), codes=tuple(d.get("codes", ())),
+                ambiguous_aliases=tuple(d.get("ambiguous_aliases", ())),
             ))
     return entries
 
@@ -139,12 +146,17 @@ class VocabMatcher:
         lower_forms: dict[str, list[str]] = {}
         exact_forms: dict[str, list[str]] = {}
         self._by_lower: dict[str, str] = {}
+        self._ambiguous_forms: set[tuple[str, str]] = set()
         for e in entries:
             forms = [e.name, *e.aliases, *e.codes]
+            for alias in e.ambiguous_aliases:
+                self._ambiguous_forms.add((e.id, alias.lower()))
             for form in forms:
-                sensitive = e.case_sensitive or form in e.case_sensitive_aliases or (
-                    len(form) <= 2
-                ) or form in e.codes and len(form) <= 4
+                if form.lower() in STOP_ALIASES:
+                    continue
+                sensitive = (e.case_sensitive and (e.ambiguous or len(form) <= 3)) or (
+                    form in e.case_sensitive_aliases) or len(form) <= 2 or (
+                    form in e.codes and len(form) <= 4)
                 for v in _variants(form):
                     (exact_forms if sensitive else lower_forms).setdefault(e.id, []).append(v)
                     if not sensitive:
@@ -171,7 +183,12 @@ class VocabMatcher:
                 continue
             taken.update(range(s, e))
             span = doc[s:e]
-            hits.append(VocabHit(self.entries[key], span.start_char, span.end_char))
+            surface = span.text
+            if surface.upper() in CURRENCY_CODES and e < len(doc) and doc[e].like_num:
+                continue  # "CAD 83,000" is a currency, not Computer-Aided Design
+            entry = self.entries[key]
+            amb = entry.ambiguous or (key, surface.lower()) in self._ambiguous_forms
+            hits.append(VocabHit(entry, span.start_char, span.end_char, ambiguous=amb))
         hits.sort(key=lambda h: h.start)
         return hits
 
