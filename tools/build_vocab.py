@@ -14,7 +14,8 @@ Outputs:
 The build is deterministic: every collection is sorted before it is written, so
 running it twice produces byte-identical files.  Only the O*NET "Example" name
 and "Hot Technology" flag are carried into the output; the UNSPSC commodity
-code and title are read only to pick a category and are never written out.
+code and title are read only to pick a category (and to filter out example
+names that merely repeat a commodity title) and are never written out.
 
 Usage:
   python tools/build_vocab.py                 # write the package data
@@ -88,8 +89,18 @@ CERT_KINDS = frozenset({"certification", "designation", "licence"})
 
 # Words that may sit in lowercase inside a product name without making it a
 # generic category row ("Microsoft Visual Basic for Applications").
-_CONNECTORS = frozenset({"for", "of", "and", "the", "de", "to", "on", "in", "with", "by", "a", "an", "&"})
-_CATEGORY_SUFFIXES = (" software", " systems", " system", " sites", " tools", " databases", " programs")
+_CONNECTORS = frozenset(
+    {"for", "of", "and", "the", "de", "to", "on", "in", "with", "by", "a", "an", "&"}
+)
+_CATEGORY_SUFFIXES = (
+    " software",
+    " systems",
+    " system",
+    " sites",
+    " tools",
+    " databases",
+    " programs",
+)
 
 
 class BuildError(Exception):
@@ -157,7 +168,7 @@ def dump_jsonl(records: list[dict]) -> str:
 
 
 class OnetRow:
-    __slots__ = ("name", "occupations", "hot", "titles")
+    __slots__ = ("hot", "name", "occupations", "titles")
 
     def __init__(self, name: str) -> None:
         self.name = name
@@ -251,19 +262,14 @@ def looks_like_category(name: str, common_words: frozenset[str]) -> bool:
     rest = [t for t in tokens[1:] if t.casefold() not in _CONNECTORS]
     if rest and all(t.islower() for t in rest):
         return True
-    if len(tokens) == 1 and had_suffix and tokens[0].casefold() in common_words:
-        return True
-    return False
+    return len(tokens) == 1 and had_suffix and tokens[0].casefold() in common_words
 
 
 def _safe_short_form(text: str, common_words: frozenset[str]) -> bool:
     """A vendor-stripped form is only worth an alias if it is not an everyday word."""
     if len(text) < 3:
         return False
-    tokens = text.split()
-    if len(tokens) == 1 and text.casefold() in common_words:
-        return False
-    return True
+    return not (len(text.split()) == 1 and text.casefold() in common_words)
 
 
 def pick_category(row: OnetRow, rules: list[list[str]], default: str) -> str:
@@ -351,6 +357,25 @@ class AliasIndex:
 
 
 def build_skills(curated_doc: dict, onet_rows: dict[str, OnetRow], report: list[str]) -> list[dict]:
+    """Merge the curated skills with cleaned O*NET technology names.
+
+    Every distinct O*NET ``Example`` is handled once, in sorted order:
+
+    1. listed in a curated entry's ``onet`` list -> merged into that entry;
+    2. listed in ``onet.drop`` -> skipped (social networks, browsers, vague rows);
+    3. equal (loosely normalised) to a curated name/alias -> merged;
+    4. a generic category row ("Word processing software") -> skipped;
+    5. after stripping " software", a trailing acronym or a vendor prefix it
+       matches a curated product -> merged (broad concepts never absorb vendor
+       products: "Allscripts EHR" stays out of "Electronic Health Records");
+    6. otherwise, if used by >= ``onet.min_occupations`` occupations, flagged Hot
+       Technology, or listed in ``onet.keep``/``onet.rename`` -> a new "onet"
+       entry with a cleaned name, aliases, category and ambiguity flag.
+
+    Merged O*NET names become aliases and OR their Hot flag into the entry.
+    Aliases are then assigned first-come: curated entries first, O*NET entries by
+    popularity, so no surface form ever belongs to two entries.
+    """
     cfg = curated_doc["onet"]
     curated = load_curated_skills(curated_doc)
 
@@ -363,7 +388,9 @@ def build_skills(curated_doc: dict, onet_rows: dict[str, OnetRow], report: list[
     # names first so that a curated alias can never shadow another curated name
     for entry in curated:
         if not index.claim(entry["name"], entry["id"]):
-            raise BuildError(f"curated name {entry['name']!r} collides with {index.get(entry['name'])!r}")
+            raise BuildError(
+                f"curated name {entry['name']!r} collides with {index.get(entry['name'])!r}"
+            )
     for entry in curated:
         for alias in entry["aliases"]:
             if not index.claim(alias, entry["id"]):
@@ -378,7 +405,9 @@ def build_skills(curated_doc: dict, onet_rows: dict[str, OnetRow], report: list[
                 raise BuildError(f"O*NET name {onet_name!r} mapped twice")
             explicit[onet_name] = entry["id"]
             if onet_name not in onet_rows:
-                raise BuildError(f"{entry['id']!r}: O*NET name {onet_name!r} not found in the O*NET file")
+                raise BuildError(
+                    f"{entry['id']!r}: O*NET name {onet_name!r} not found in the O*NET file"
+                )
 
     drop = set(cfg.get("drop", []))
     keep_rows = set(cfg.get("keep", []))
@@ -457,7 +486,12 @@ def build_skills(curated_doc: dict, onet_rows: dict[str, OnetRow], report: list[
             stats["merged_auto"] += 1
             report.append(f"merge\t{onet_name}\t->\t{by_id[target]['name']}")
             continue
-        if row.count < min_occ and not row.hot and onet_name not in rename and onet_name not in keep_rows:
+        if (
+            row.count < min_occ
+            and not row.hot
+            and onet_name not in rename
+            and onet_name not in keep_rows
+        ):
             stats["dropped_rare"] += 1
             continue
 
@@ -481,7 +515,9 @@ def build_skills(curated_doc: dict, onet_rows: dict[str, OnetRow], report: list[
             name = rule["name"]
         aliases.extend(rule.get("aliases", []))
         drop_aliases = {norm(a) for a in rule.get("drop_aliases", [])}
-        aliases = [a for a in aliases if norm(a) not in drop_aliases and norm(a) not in unsafe_aliases]
+        aliases = [
+            a for a in aliases if norm(a) not in drop_aliases and norm(a) not in unsafe_aliases
+        ]
         category = rule.get("category") or pick_category(row, category_rules, category_default)
         if category not in SKILL_CATEGORIES:
             raise BuildError(f"{onet_name!r}: bad category {category!r}")
@@ -520,23 +556,37 @@ def build_skills(curated_doc: dict, onet_rows: dict[str, OnetRow], report: list[
     onet_sorted = sorted(new_entries.values(), key=lambda e: (-e["onet_count"], e["id"]))
     for entry in onet_sorted:
         if entry["id"] in by_id:
-            raise BuildError(f"O*NET entry id {entry['id']!r} ({entry['name']!r}) clashes; add a rename rule")
+            raise BuildError(
+                f"O*NET entry id {entry['id']!r} ({entry['name']!r}) clashes; add a rename rule"
+            )
         if not index.claim(entry["name"], entry["id"]):
             raise BuildError(
                 f"O*NET entry name {entry['name']!r} collides with {index.get(entry['name'])!r}; add a rule"
             )
         by_id[entry["id"]] = entry
 
+    # UNSPSC commodity titles are not ours to ship; some O*NET example names are
+    # verbatim copies of them ("Point of sale POS software"), so filter those out.
+    unspsc_titles = {title for row in onet_rows.values() for title in row.titles}
+
     # ---- resolve aliases: curated entries first, then O*NET entries by popularity
     ordered = [e for e in curated] + onet_sorted
     for entry in ordered:
+        if entry["name"].casefold() in unspsc_titles:
+            raise BuildError(f"entry name {entry['name']!r} is a UNSPSC commodity title; rename it")
         kept = []
         for alias in _dedupe_aliases(entry["name"], entry["aliases"]):
+            if alias.casefold() in unspsc_titles:
+                stats["alias_unspsc_title_dropped"] += 1
+                report.append(f"alias-drop\t{alias}\t(of {entry['id']}, UNSPSC commodity title)")
+                continue
             if index.claim(alias, entry["id"]):
                 kept.append(alias)
             else:
                 stats["alias_collisions_dropped"] += 1
-                report.append(f"alias-drop\t{alias}\t(of {entry['id']}, owned by {index.get(alias)})")
+                report.append(
+                    f"alias-drop\t{alias}\t(of {entry['id']}, owned by {index.get(alias)})"
+                )
         entry["aliases"] = kept
         kept_norm = {norm(a) for a in kept}
         entry["case_sensitive_aliases"] = sorted(
@@ -574,7 +624,17 @@ def build_skills(curated_doc: dict, onet_rows: dict[str, OnetRow], report: list[
 
 
 def build_certifications(doc: dict) -> list[dict]:
-    allowed = {"id", "name", "issuer", "category", "kind", "aliases", "codes", "case_sensitive_aliases", "ambiguous"}
+    allowed = {
+        "id",
+        "name",
+        "issuer",
+        "category",
+        "kind",
+        "aliases",
+        "codes",
+        "case_sensitive_aliases",
+        "ambiguous",
+    }
     records = []
     index = AliasIndex()
     code_owner: dict[str, str] = {}
@@ -591,7 +651,9 @@ def build_certifications(doc: dict) -> list[dict]:
             "category": raw["category"],
             "kind": raw.get("kind", "certification"),
             "aliases": _dedupe_aliases(name, list(raw.get("aliases", []))),
-            "codes": sorted(dict.fromkeys(c.strip() for c in raw.get("codes", []) if c.strip()), key=_sort_key),
+            "codes": sorted(
+                dict.fromkeys(c.strip() for c in raw.get("codes", []) if c.strip()), key=_sort_key
+            ),
             "case_sensitive_aliases": list(raw.get("case_sensitive_aliases", [])),
             "ambiguous": _bool(raw, "ambiguous"),
         }
@@ -607,24 +669,34 @@ def build_certifications(doc: dict) -> list[dict]:
             raise BuildError(f"duplicate certification id {entry['id']!r}")
         seen_ids.add(entry["id"])
         if not index.claim(entry["name"], entry["id"]):
-            raise BuildError(f"certification name {entry['name']!r} collides with {index.get(entry['name'])!r}")
+            raise BuildError(
+                f"certification name {entry['name']!r} collides with {index.get(entry['name'])!r}"
+            )
     for entry in entries:
         for alias in entry["aliases"]:
             if not index.claim(alias, entry["id"]):
-                raise BuildError(f"certification alias {alias!r} of {entry['id']!r} owned by {index.get(alias)!r}")
+                raise BuildError(
+                    f"certification alias {alias!r} of {entry['id']!r} owned by {index.get(alias)!r}"
+                )
         for code in entry["codes"]:
             key = norm(code)
             if key in code_owner and code_owner[key] != entry["id"]:
-                raise BuildError(f"exam code {code!r} shared by {code_owner[key]!r} and {entry['id']!r}")
+                raise BuildError(
+                    f"exam code {code!r} shared by {code_owner[key]!r} and {entry['id']!r}"
+                )
             code_owner[key] = entry["id"]
             owner = index.get(code)
             if owner is not None and owner != entry["id"]:
-                raise BuildError(f"exam code {code!r} of {entry['id']!r} is a name/alias of {owner!r}")
+                raise BuildError(
+                    f"exam code {code!r} of {entry['id']!r} is a name/alias of {owner!r}"
+                )
         alias_norms = {norm(a) for a in entry["aliases"]} | {norm(entry["name"])}
         for alias in entry["case_sensitive_aliases"]:
             if norm(alias) not in alias_norms:
                 raise BuildError(f"{entry['id']!r}: case-sensitive alias {alias!r} is not an alias")
-        entry["case_sensitive_aliases"] = sorted(dict.fromkeys(entry["case_sensitive_aliases"]), key=_sort_key)
+        entry["case_sensitive_aliases"] = sorted(
+            dict.fromkeys(entry["case_sensitive_aliases"]), key=_sort_key
+        )
 
     for entry in sorted(entries, key=lambda e: e["id"]):
         records.append(
@@ -662,8 +734,12 @@ def build(onet_path: Path) -> tuple[str, str, list[str]]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--onet", type=Path, default=DEFAULT_ONET, help="path to onet-technology-skills.tsv")
-    parser.add_argument("--out-dir", type=Path, default=DATA_DIR, help="directory for the .jsonl files")
+    parser.add_argument(
+        "--onet", type=Path, default=DEFAULT_ONET, help="path to onet-technology-skills.tsv"
+    )
+    parser.add_argument(
+        "--out-dir", type=Path, default=DATA_DIR, help="directory for the .jsonl files"
+    )
     parser.add_argument("--check", action="store_true", help="do not write; fail if outputs differ")
     parser.add_argument("--report", action="store_true", help="print merge/drop details to stderr")
     args = parser.parse_args(argv)
@@ -683,7 +759,11 @@ def main(argv: list[str] | None = None) -> int:
         args.out_dir / "certifications.jsonl": certs_text,
     }
     if args.check:
-        stale = [p for p, text in outputs.items() if not p.is_file() or p.read_text(encoding="utf-8") != text]
+        stale = [
+            p
+            for p, text in outputs.items()
+            if not p.is_file() or p.read_text(encoding="utf-8") != text
+        ]
         for path in stale:
             print(f"build_vocab: stale: {path}", file=sys.stderr)
         return 1 if stale else 0
