@@ -118,6 +118,14 @@ def normalise(
                                    remove_boilerplate=cfg.remove_boilerplate)
     else:
         parse_text(text, builder)
+        if cfg.fix_mojibake:
+            # whitespace clean-up can expose damage the raw text hid; settle it now so that
+            # normalising our own output changes nothing
+            again, fixes = repair(builder.text, use_ftfy=cfg.use_ftfy)
+            if again != builder.text:
+                steps.extend(fixes)
+                builder = TextBuilder()
+                parse_text(again, builder)
     doc_text = builder.text
     if len(doc_text) > cfg.max_text_chars:
         raise InputTooLarge(

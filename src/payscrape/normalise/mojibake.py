@@ -33,8 +33,11 @@ def _build_thai_table() -> dict[str, int]:
                 continue
             table.setdefault(ch, byte)
             break
-    # A decoder that maps 0xA0 to NBSP leaves it as U+00A0.
+    # A decoder that maps 0xA0 to NBSP leaves it as U+00A0; browsers keep bytes that no
+    # table defines as the C1 control of the same number.
     table.setdefault("\u00a0", 0xA0)
+    for byte in range(0x80, 0xA0):
+        table.setdefault(chr(byte), byte)
     return table
 
 
@@ -85,35 +88,70 @@ def _is_thai_letter(ch: str) -> bool:
     return "\u0e00" <= ch <= "\u0e7f"
 
 
+_THAI_WORDS = regex.compile(r"[\u0E01-\u0E5B]{5,}")
+
+
+def _gaps(spans: list[tuple[int, int, str]], n: int) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for a, b, _ in spans:
+        out.append((pos, a))
+        pos = b
+    out.append((pos, n))
+    return out
+
+
+def _safe(decoded: str) -> bool:
+    """Characters mojibake typically hides in an otherwise Thai page: punctuation, symbols, emoji."""
+    for ch in decoded:
+        o = ord(ch)
+        if not (0xA0 <= o <= 0xBF or 0x2000 <= o <= 0x2BFF or 0x1F000 <= o <= 0x1FAFF
+                or 0xFE00 <= o <= 0xFE0F or o in (0xD7, 0xF7)):
+            return False
+    return True
+
+
 def repair_thai(text: str) -> tuple[str, list[Explanation]]:
     """Repair UTF-8 mis-decoded as windows-874 / TIS-620; return text and steps."""
     if not _THAI_GATE.search(text):
         return text, []
-    fixed = 0
-    examples: list[str] = []
-
-    def _sub(m: regex.Match[str]) -> str:
-        nonlocal fixed
+    candidates: list[tuple[int, int, str]] = []
+    for m in _THAI_SEQ.finditer(text):
         run = m.group(0)
         try:
             decoded = _encode_thai(run).decode("utf-8")
         except UnicodeDecodeError:
-            return run
-        if not _plausible(decoded):
-            return run
-        fixed += 1
-        if len(examples) < 3:
-            examples.append(f"{run!r}→{decoded!r}")
-        return decoded
-
-    repaired = _THAI_SEQ.sub(_sub, text)
-    if not fixed:
+            continue
+        if _plausible(decoded):
+            candidates.append((m.start(), m.end(), decoded))
+    if not candidates:
         return text, []
+    covered = sum(e - s for s, e, _ in candidates)
+    # Genuine Thai writes words in long runs of Thai letters; mojibake leaves short fragments.
+    rest = "".join(text[a:b] for a, b in _gaps(candidates, len(text)))
+    long_runs = sum(len(r) for r in _THAI_WORDS.findall(rest))
+    genuine_thai = long_runs > covered
+    if genuine_thai:
+        # a page written in Thai: only repair multi-byte runs that decode to punctuation,
+        # symbols or emoji (a Thai vowel + consonant pair is often a valid 2-byte sequence)
+        candidates = [c for c in candidates if c[1] - c[0] >= 3 and _safe(c[2])]
+        if not candidates:
+            return text, []
+    parts: list[str] = []
+    pos = 0
+    examples: list[str] = []
+    for start, end, decoded in candidates:
+        parts.append(text[pos:start])
+        parts.append(decoded)
+        if len(examples) < 3:
+            examples.append(f"{text[start:end]!r}→{decoded!r}")
+        pos = end
+    parts.append(text[pos:])
+    repaired = "".join(parts)
+    steps = [Explanation("mojibake:windows-874", "; ".join(examples), len(candidates))]
     thai_left = sum(1 for ch in repaired if _is_thai_letter(ch))
-    steps = [Explanation("mojibake:windows-874", "; ".join(examples), fixed)]
     # Confirmed damage: clean up fragments whose bytes were dropped, unless the page is
-    # genuinely written in Thai (many Thai letters remain after repair).
-    if thai_left and thai_left < 0.01 * len(repaired):
+    # genuinely written in Thai.
+    if thai_left and not genuine_thai and thai_left < 0.01 * len(repaired):
         dropped = 0
 
         def _drop(m: regex.Match[str]) -> str:
