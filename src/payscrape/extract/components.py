@@ -112,9 +112,9 @@ _CLAUSE_END = regex.compile(r"(?<!\b(?:e\.g|i\.e|vs|approx|Est|est|St|Dr|Mr|Ms|N
 
 
 def clause_bounds(text: str, start: int, end: int, unit: Unit | None) -> tuple[int, int]:
-    """The sentence-ish clause around ``[start, end)`` inside its unit."""
-    lo = unit.start if unit else max(0, start - 300)
-    hi = unit.end if unit else min(len(text), end + 300)
+    """The sentence-ish clause around ``[start, end)`` inside its unit (at most ~400 chars each way)."""
+    lo = max(unit.start if unit else 0, start - 400)
+    hi = min(unit.end if unit else len(text), end + 400)
     left = lo
     for m in _CLAUSE_END.finditer(text, lo, start):
         left = m.end()
@@ -296,6 +296,8 @@ def accept_cert(text: str, hit: VocabHit, units: list[Unit]) -> bool:
     return bool(CERT_CUE.search(text[max(left, hit.start - 80):min(right, hit.end + 80)]))
 
 
+#: Mentions of one vocabulary entry examined per page.
+MAX_MENTIONS = 50
 _GLUED = regex.compile(r"\p{Ll}[\p{Lu}]|\.js\p{Lu}|\p{Lu}{2}\p{Lu}\p{Ll}")
 
 
@@ -326,6 +328,14 @@ class VocabComponent:
                 if seg:
                     hits = [h for h in hits if not (u.start <= h.start < u.end)] + seg
         hits.sort(key=lambda h: h.start)
+        # a name repeated thousands of times adds nothing: check a bounded number per entry
+        seen: dict[str, int] = {}
+        bounded = []
+        for h in hits:
+            seen[h.entry.id] = seen.get(h.entry.id, 0) + 1
+            if seen[h.entry.id] <= MAX_MENTIONS:
+                bounded.append(h)
+        hits = bounded
         if self.kind == "skills":
             accepted = [h for i, h in enumerate(hits) if accept_skill(text, hits, i, units)]
             doc._.payscrape_skills = accepted

@@ -171,24 +171,27 @@ class VocabMatcher:
 
     def raw_matches(self, doc: Doc) -> list[VocabHit]:
         """All phrase matches, longest-first with overlaps removed."""
-        found: list[tuple[int, int, str]] = []
+        found: list[tuple[int, int, int]] = []
         for matcher in (self.lower, self.exact):
-            for key, s, e in matcher(doc):
-                found.append((s, e, doc.vocab.strings[key]))
-        found.sort(key=lambda t: (-(t[1] - t[0]), t[0]))
-        taken: set[int] = set()
+            found.extend((s, e, key) for key, s, e in matcher(doc))
+        found.sort(key=lambda t: (t[0] - t[1], t[0]))
+        taken = bytearray(len(doc) + 1)
         hits: list[VocabHit] = []
+        strings = doc.vocab.strings
+        text = doc.text  # built on every access: take it once
         for s, e, key in found:
-            if any(i in taken for i in range(s, e)):
+            if any(taken[s:e]):
                 continue
-            taken.update(range(s, e))
-            span = doc[s:e]
-            surface = span.text
+            taken[s:e] = b"\x01" * (e - s)
+            first, last = doc[s], doc[e - 1]
+            start, end = first.idx, last.idx + len(last)
+            surface = text[start:end]
             if surface.upper() in CURRENCY_CODES and e < len(doc) and doc[e].like_num:
                 continue  # "CAD 83,000" is a currency, not Computer-Aided Design
-            entry = self.entries[key]
-            amb = entry.ambiguous or (key, surface.lower()) in self._ambiguous_forms
-            hits.append(VocabHit(entry, span.start_char, span.end_char, ambiguous=amb))
+            ident = strings[key]
+            entry = self.entries[ident]
+            amb = entry.ambiguous or (ident, surface.lower()) in self._ambiguous_forms
+            hits.append(VocabHit(entry, start, end, ambiguous=amb))
         hits.sort(key=lambda h: h.start)
         return hits
 

@@ -106,7 +106,10 @@ def normalise(
     boilerplate: list[str] = []
     title: str | None = None
     fmt: Any = "text"
-    tree = parse_html(text) if looks_like_html(text) else None
+    is_html = looks_like_html(text)
+    if not is_html and len(text) > cfg.max_text_chars:
+        raise InputTooLarge(f"text of {len(text)} characters exceeds max_text_chars={cfg.max_text_chars}")
+    tree = parse_html(text) if is_html else None
     if tree is not None:
         fmt = "html"
         if cfg.read_structured_data:
