@@ -97,7 +97,7 @@ SEEDS = {
                    "Continuous Learning", "Data Management", "Data Modeling", "Deep Learning",
                    "DevOps", "Domain Knowledge", "Generative AI", "MLOps", "Machine Learning",
                    "Mathematics", "Natural Language Processing", "Problem-Solving", "Programming",
-                   "Responsible AI", "Software Engineering", "Statistics"],
+                   "Responsible AI", "Software Engineering", "Statistics", "Kaggle"],
         "certifications": [],
     },
     "003_5f387167353d1d96": {
@@ -133,7 +133,7 @@ SEEDS = {
             band(5, None, "5+ years", "senior"),
         ],
         "skills": None,  # filled in below
-        "certifications": [],
+        "certifications": ["P.Eng."],
     },
 }
 
@@ -141,13 +141,18 @@ SEEDS["004_a391597a1a4f29b6"]["skills"] = sorted([
     "A/B Testing", "Adaptability", "Amazon EMR", "Amazon SageMaker", "Amazon Web Services",
     "Apache Airflow", "Apache Kafka", "Apache Spark", "Azure Machine Learning", "BigQuery", "CI/CD",
     "Collaboration", "Communication", "Computer Vision", "Cross-Validation", "Data Engineering",
-    "Data Modeling", "Databricks", "Deep Learning", "Docker", "ETL", "Feature Engineering",
+    "Data Modeling", "Databricks", "Deep Learning", "Docker", "ETL",
     "Generative AI", "Google Cloud Platform", "Hyperparameter Tuning", "Kubeflow", "Kubernetes",
     "LIME", "Large Language Models", "MLOps", "MLflow", "Microservices", "Microsoft Azure",
     "Natural Language Processing", "NoSQL", "NumPy", "Prompt Engineering", "PyTorch", "Python",
     "Recommender Systems", "Retrieval-Augmented Generation", "SHAP", "SQL", "Software Engineering",
     "Statistics", "TensorFlow", "Time Management", "Time-Series Forecasting", "Vector Databases",
     "Vertex AI", "pandas", "scikit-learn",
+    # named in the hard-skills, MLOps and expert-advice lists
+    "API Development", "Code Review", "Containerization", "Cryptography", "Dashboards",
+    "Data Pipelines", "Data Science", "Design Patterns", "DevOps", "Documentation", "Ethics",
+    "Feature Selection", "Feature Stores", "GitHub", "Model Deployment", "Programming",
+    "Storytelling", "Transformer Models", "Version Control", "Continuous Learning", "Optimization",
 ], key=str.casefold)
 
 # The HTML renditions state the same facts; their title is the <title> element.

@@ -250,41 +250,92 @@ def _neighbours_tech(hits: list[VocabHit], i: int) -> bool:
         if 0 <= j < len(hits):
             o = hits[j]
             e = o.entry
-            if (e.category in TECH_CATEGORIES and e.category not in AREA_CATEGORIES
-                    and not o.ambiguous and not e.generic and abs(o.start - h.start) < 80):
+            if (not o.ambiguous and not e.generic and e.category not in ("soft_skill", "skill_area")
+                    and abs(o.start - h.start) < 80):
                 return True
     return False
 
 
+#: A vague alias ("ML", "AI") counts only when named as a skill: "ML expertise", "AI skills".
+WEAK_OK = regex.compile(r"^\s*(?:expertise|skills?|knowledge|proficiency|fundamentals)\b",
+                        regex.V1 | regex.I)
+#: "salary negotiation" is about pay, not a skill.
+NOT_SKILL_BEFORE = regex.compile(r"\b(?:salary|pay|offer|wage|compensation|contract)\s+$",
+                                 regex.V1 | regex.I)
 _PROPER_BEFORE = regex.compile(r"(?:^|[^.!?:;,(\n]\s)\p{Lu}\p{Ll}+\s$")
+#: A lead-in that makes the list below it a list of degrees or subjects, not skills.
+DEGREE_LEAD = regex.compile(r"\b(?:degrees?|subjects?|majors?|bachelor\w*|master\w*|diplomas?|"
+                            r"programs?|programmes?|courses?|stud(?:y|ies)|universit\w+|colleges?|"
+                            r"high school|grade \d+|schools?)\b",
+                            regex.V1 | regex.I)
+SKILL_HEAD = regex.compile(r"\b(?:skills?|competenc\w*|expertise|requirements?|qualifications?|"
+                           r"tools?|stacks?|platforms?|technolog\w*|what you(?:'ll)? need|proficienc\w*|"
+                           r"abilities|knowledge)\b", regex.V1 | regex.I)
 
 
-def accept_skill(text: str, hits: list[VocabHit], i: int, units: list[Unit]) -> bool:
+def _lead_in(document: Document | None, offset: int) -> str:
+    """Heading and the paragraph introducing the list or table that holds ``offset``."""
+    if document is None:
+        return ""
+    idx = document.block_index(offset)
+    if idx is None:
+        return ""
+    parts = []
+    block = document.blocks[idx]
+    if block.section is not None:
+        parts.append(document.block_text(document.blocks[block.section]))
+    j = idx - 1
+    while j >= 0 and document.blocks[j].kind in ("list_item", "table_row"):
+        j -= 1
+    if j >= 0 and document.blocks[j].kind == "paragraph":
+        parts.append(document.block_text(document.blocks[j]))
+    return " ".join(parts)
+
+
+def accept_skill(text: str, hits: list[VocabHit], i: int, units: list[Unit],
+                 document: Document | None = None) -> bool:
     """Context rules for one skill hit."""
     h = hits[i]
     e = h.entry
     unit = unit_at(units, h.start)
-    after = text[h.end:h.end + 40]
+    after = text[h.end:min(h.end + 40, unit.end if unit else len(text))]
+    if h.weak and not WEAK_OK.match(after):
+        return False
     area = e.generic or e.category in AREA_CATEGORIES
-    if (area or e.category in ("devops",)) and ROLE_NOUN.match(after):
+    if area and NOT_SKILL_BEFORE.search(text[max(0, h.start - 20):h.start]):
+        return False
+    next_is_skill = i + 1 < len(hits) and hits[i + 1].start - h.end <= 2
+    if (area or e.category == "devops") and not next_is_skill and ROLE_NOUN.match(after):
         return False
     if h.ambiguous:
+        if unit is not None and unit.kind == "heading":
+            return False
         surface = text[h.start:h.end]
         if e.case_sensitive and surface[:1].islower():
             return False
         left, right = clause_bounds(text, h.start, h.end, unit)
         window = text[max(left, h.start - 80):min(right, h.end + 80)]
         return _neighbours_tech(hits, i) or bool(TECH_CUE.search(window))
-    if area:
-        if unit is None:
+    if not area:
+        return True
+    if unit is None or unit.kind == "heading":
+        return False
+    if unit.kind in ("list_item", "table_row"):
+        if document is not None:
+            idx = document.block_index(h.start)
+            if idx is not None and document.blocks[idx].header:
+                return False
+        lead = _lead_in(document, h.start)
+        if DEGREE_LEAD.search(lead) and not SKILL_HEAD.search(lead):
             return False
-        if e.generic and _PROPER_BEFORE.search(text[max(0, h.start - 30):h.start]):
-            return False  # "Bureau of Labor Statistics"
-        if unit.kind in ("list_item", "table_row"):
-            return True
+        words = len(text[unit.start:unit.end].split())
         left, right = clause_bounds(text, h.start, h.end, unit)
-        return bool(SKILL_CUE.search(text[left:right]))
-    return True
+        return (unit.kind == "table_row" or words <= 8 or bool(SKILL_HEAD.search(lead))
+                or bool(SKILL_CUE.search(text[left:right])))
+    if e.generic and _PROPER_BEFORE.search(text[max(unit.start, h.start - 30):h.start]):
+        return False  # "Bureau of Labor Statistics"
+    left, right = clause_bounds(text, h.start, h.end, unit)
+    return bool(SKILL_CUE.search(text[left:right]))
 
 
 def accept_cert(text: str, hit: VocabHit, units: list[Unit]) -> bool:
@@ -337,7 +388,9 @@ class VocabComponent:
                 bounded.append(h)
         hits = bounded
         if self.kind == "skills":
-            accepted = [h for i, h in enumerate(hits) if accept_skill(text, hits, i, units)]
+            document = doc._.payscrape_document
+            accepted = [h for i, h in enumerate(hits)
+                        if accept_skill(text, hits, i, units, document)]
             doc._.payscrape_skills = accepted
         else:
             accepted = [h for h in hits if accept_cert(text, h, units)]

@@ -34,10 +34,10 @@ AREA_CATEGORIES = frozenset({"ml_ai", "data", "skill_area", "soft_skill", "metho
 STOP_ALIASES = frozenset({"ai", "ml", "cloud", "data", "design", "analytics", "research",
                           "testing", "security", "networking", "automation", "reporting"})
 SKILL_CUE = regex.compile(
-    r"\b(?:skills?|skilled|skillset|expertise|expert (?:in|at)|proficien\w*|knowledge (?:of|in)|"
+    r"\b(?:skills?(?! shortages?| gaps?| premiums?)|skillset|expertise|expert (?:in|at)|proficien\w*|knowledge (?:of|in)|"
     r"experience (?:with|in)|familiar\w*|competenc\w*|master(?:y|ing)|understanding of|"
-    r"background in|fluen\w*|required|requirements?|qualifications?|hands-on|specializ\w*|"
-    r"specialis\w*|learn(?:ing)? (?:to|how)|courses? in|training in|certified in|focus on|"
+    r"background in|fluen\w*|required|requirements?|qualifications?|hands-on|"
+    r"learn(?:ing)? (?:to|how)|courses? in|training in|certified in|focus on|"
     r"must[- ]have|nice[- ]to[- ]have|core (?:competenc\w*|areas))\b",
     _F,
 )
@@ -48,12 +48,13 @@ TECH_CUE = regex.compile(
 )
 #: A generic area followed by one of these is part of a job title or sector name.
 ROLE_NOUN = regex.compile(
-    r"^\s*(?:&\s*\w+\s+)?(?:engineers?|scientists?|developers?|managers?|specialists?|analysts?|"
+    r"^\s*(?:(?:&|and)\s+\w+\s+)?(?:engineers?|scientists?|developers?|managers?|specialists?|analysts?|"
     r"architects?|leads?|researchers?|consultants?|interns?|programmers?|administrators?|"
     r"technicians?|designers?|roles?|positions?|professionals?|practitioners?|teams?|jobs?|"
     r"careers?|courses?|programs?|programmes?|bootcamps?|certifications?|certificates?|"
     r"degrees?|diplomas?|sector|industry|domain|field|department|meetups?|conferences?|"
-    r"trends?|talent|hiring|market|salary|salaries|job)\b", _F,
+    r"trends?|talent|hiring|market|salary|salaries|job|strateg(?:y|ies)|narratives?|leverage|"
+    r"tactics|process|points?|tables?|phases?|stages?|playbooks?|environments?)\b", _F,
 )
 CERT_CUE = regex.compile(
     r"\b(?:certif\w*|credentials?|designations?|licen[cs]\w*|exams?|accredit\w*|qualifi\w*|"
@@ -92,6 +93,7 @@ class VocabHit:
     end: int
     in_vocabulary: bool = True
     ambiguous: bool = False
+    weak: bool = False
 
 
 def _data_path(name: str) -> Any:
@@ -147,13 +149,14 @@ class VocabMatcher:
         exact_forms: dict[str, list[str]] = {}
         self._by_lower: dict[str, str] = {}
         self._ambiguous_forms: set[tuple[str, str]] = set()
+        self._weak_forms: set[tuple[str, str]] = set()
         for e in entries:
             forms = [e.name, *e.aliases, *e.codes]
             for alias in e.ambiguous_aliases:
                 self._ambiguous_forms.add((e.id, alias.lower()))
             for form in forms:
                 if form.lower() in STOP_ALIASES:
-                    continue
+                    self._weak_forms.add((e.id, form.lower()))
                 sensitive = (e.case_sensitive and (e.ambiguous or len(form) <= 3)) or (
                     form in e.case_sensitive_aliases) or len(form) <= 2 or (
                     form in e.codes and len(form) <= 4)
@@ -191,7 +194,8 @@ class VocabMatcher:
             ident = strings[key]
             entry = self.entries[ident]
             amb = entry.ambiguous or (ident, surface.lower()) in self._ambiguous_forms
-            hits.append(VocabHit(entry, start, end, ambiguous=amb))
+            weak = (ident, surface.lower()) in self._weak_forms
+            hits.append(VocabHit(entry, start, end, ambiguous=amb, weak=weak))
         hits.sort(key=lambda h: h.start)
         return hits
 

@@ -18,11 +18,11 @@ SKIP_TAGS = frozenset({
 })
 #: Elements that are page furniture rather than content.
 BOILERPLATE_TAGS = frozenset({"nav", "footer", "aside", "form", "dialog", "menu"})
-HEADING_TAGS = {f"h{i}": i for i in range(1, 7)}
+HEADING_TAGS = {**{f"h{i}": i for i in range(1, 7)}, "summary": 4}
 LIST_ITEM_TAGS = frozenset({"li", "dt", "dd"})
 BLOCK_TAGS = frozenset({
     "address", "article", "blockquote", "body", "center", "details", "div", "dl", "fieldset",
-    "figcaption", "figure", "header", "hr", "html", "main", "ol", "p", "section", "summary",
+    "figcaption", "figure", "header", "hr", "html", "main", "ol", "p", "section",
     "ul", "caption", "legend", "tr", "td", "th", "tbody", "thead", "tfoot", "table", "pre",
     "hgroup", "search",
 })
