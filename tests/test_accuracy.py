@@ -26,6 +26,8 @@ def test_no_metric_below_its_floor() -> None:
 def test_every_fixture_has_a_golden_and_extracts_without_error() -> None:
     scores = evaluate(FIXTURES / "seeds")
     assert "errors" not in scores or not scores["errors"].errors
-    pages = [p for p in FIXTURES.rglob("*") if p.is_file() and not p.name.endswith(".json")]
+    from payscrape.batch import _is_page_file
+
+    pages = [p for p in FIXTURES.rglob("*") if p.is_file() and _is_page_file(p)]
     missing = [p for p in pages if not p.with_name(p.name.split(".")[0] + ".expected.json").exists()]
     assert not missing, missing

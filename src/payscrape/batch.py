@@ -41,7 +41,7 @@ class Page:
 
 def _is_page_file(path: Path) -> bool:
     name = path.name.lower()
-    if name.endswith(".expected.json"):
+    if name.endswith((".expected.json", ".maintext.txt")):
         return False
     if name.endswith(".gz"):
         name = name[:-3]

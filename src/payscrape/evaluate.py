@@ -18,6 +18,8 @@ import regex
 from .records import PageRecord
 
 SET_FIELDS = ("skills", "certifications", "sources")
+#: Files next to a page that are not pages: golden records and reference main texts.
+SIDECARS = (".expected.json", ".maintext.txt", ".py", ".md")
 SCALAR_FIELDS = ("page_type", "title", "role", "country", "region", "updated", "data_points",
                  "confidence_label")
 ATTRS = ("statistic", "bound", "projected_year", "experience", "seniority", "location")
@@ -58,7 +60,7 @@ def golden_pairs(root: str | Path) -> list[tuple[Path, Path]]:
     for golden in sorted(Path(root).rglob("*.expected.json")):
         stem = golden.name[: -len(".expected.json")]
         pages = [p for p in golden.parent.glob(stem + ".*") if p != golden
-                 and not p.name.endswith(".expected.json")]
+                 and not p.name.endswith(SIDECARS)]
         if pages:
             pairs.append((sorted(pages)[0], golden))
     return pairs
