@@ -191,12 +191,12 @@ def _seniority_for(text: str, hit: MoneyHit, unit: Unit | None,
 
 
 def _location_for(text: str, unit: Unit | None, lo: int, hi: int, hit: MoneyHit,
-                  country: str | None, region: str | None) -> str | None:
+                  country: str | None, market: set[str]) -> str | None:
     if unit is None:
         return None
     a, b = (unit.start, unit.end) if _short(unit, text) else (lo, hi)
     for _s, _e, kind, name, code in find_places(text[a:b]):
-        if kind == "country" or name == region:
+        if kind == "country" or name in market:
             continue
         if country and code != country:
             continue
@@ -235,6 +235,9 @@ def build_candidates(doc: Doc, document: Document, country: str | None, region: 
     hits: list[MoneyHit] = doc._.payscrape_money or []
     bands: list[tuple[BandHit, str]] = doc._.payscrape_bands or []
     cur = CURRENCY_OF_COUNTRY.get(country or "")
+    # places that name the page's own market are not a figure's location
+    market = {region} if region else set()
+    market |= {name for *_x, name, _c in find_places(document.title or "")}
     out: list[Candidate] = []
     prev_end = 0
     for i, hit in enumerate(hits):
@@ -259,7 +262,7 @@ def build_candidates(doc: Doc, document: Document, country: str | None, region: 
             percentile=pct, projected_year=year,
             experience=(band[0].min_years, band[0].max_years) if band else None,
             seniority=_seniority_for(text, hit, unit, band, labels),
-            location=_location_for(text, unit, lo, hi, hit, country, region), unit=unit,
+            location=_location_for(text, unit, lo, hi, hit, country, market), unit=unit,
             mentions=[hit], labels=labels,
         ))
     return out

@@ -31,7 +31,7 @@ from .experience import (
 )
 from .facts import find_facts
 from .context import labels_for
-from .money import NON_PAY, PAY, PAY_NOUN, MoneyHit, find_money
+from .money import NON_PAY, PAY, PAY_NOUN, MoneyHit, bare_cell_money, find_money
 from .vocab import (
     AREA_CATEGORIES, CERT_CUE, CERT_PATTERN, ROLE_NOUN, SKILL_CUE, TECH_CATEGORIES, TECH_CUE,
     Entry, VocabHit,
@@ -158,6 +158,24 @@ def is_pay(text: str, hit: MoneyHit, unit: Unit | None, labels: list[str] | None
     return True
 
 
+def _table_cell_money(document: Document | None, text: str) -> list[MoneyHit]:
+    """Bare numbers in table cells whose column (or row) header names a currency."""
+    if document is None:
+        return []
+    out: list[MoneyHit] = []
+    for idx, block in enumerate(document.blocks):
+        if block.kind != "table_row" or block.header or len(block.cells) < 2:
+            continue
+        for s, e in block.cells[1:]:
+            labels = labels_for(document, s, False)
+            header = " ".join(x for x in (labels.column, labels.row) if x)
+            if header:
+                hit = bare_cell_money(text, s, e, header)
+                if hit is not None:
+                    out.append(hit)
+    return out
+
+
 @Language.factory("payscrape_money", default_config={})
 def make_money(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     """Find pay figures: ``doc._.payscrape_money`` (list of MoneyHit)."""
@@ -167,11 +185,12 @@ def make_money(nlp: Language, name: str) -> Callable[[Doc], Doc]:
         units = units_of(doc)
         document = doc._.payscrape_document
         hits = []
-        for h in find_money(text):
+        for h in find_money(text) + _table_cell_money(document, text):
             unit = unit_at(units, h.start)
             labels = labels_for(document, h.start, True).ordered() if document else []
             if is_pay(text, h, unit, labels):
                 hits.append(h)
+        hits.sort(key=lambda h: h.start)
         doc._.payscrape_money = hits
         doc.spans["payscrape_money"] = _spans(doc, hits, "MONEY")
         return doc

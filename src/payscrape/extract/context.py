@@ -8,7 +8,7 @@ import regex
 
 from ..document import Block, Document
 
-_AMOUNTISH = regex.compile(r"[$€£¥₹]|\b(?:USD|CAD|EUR|GBP|AUD|INR|CHF)\b|\d{1,3}(?:[,.' ]\d{3})+")
+_AMOUNTISH = regex.compile(r"[$€£¥₹]\s?\d|\b(?:USD|CAD|EUR|GBP|AUD|INR|CHF)\s?\d|\d{1,3}(?:[,.' ]\d{3})+")
 
 
 @dataclass(frozen=True, slots=True)

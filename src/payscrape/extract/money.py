@@ -245,7 +245,7 @@ _PERIOD_FILLER = regex.compile(r"^\s*(?:gross|net|base|before tax(?:es)?|pre-tax
 
 
 def _period_after(text: str, end: int) -> tuple[str | None, int]:
-    window = text[end:end + 40]
+    window = text[end:end + 40].split("\n", 1)[0].split("|", 1)[0]
     filler = _PERIOD_FILLER.match(window)
     if filler:
         window = window[filler.end():]
@@ -255,6 +255,32 @@ def _period_after(text: str, end: int) -> tuple[str | None, int]:
         if m:
             return period, end + m.end()
     return None, end
+
+
+HEADER_CURRENCY = regex.compile(
+    r"(?:US|CA|C|A|AU|NZ)?\$|£|€|₹|¥|\b(?:USD|CAD|EUR|GBP|AUD|NZD|INR|CHF|JPY|SGD)\b")
+_BARE_CELL = regex.compile(rf"^\s*(?P<num>{_NUM})(?:\s?(?P<mult>k|K))?\s*(?P<plus>\+)?\s*$", regex.V1)
+
+
+def bare_cell_money(text: str, start: int, end: int, header: str) -> MoneyHit | None:
+    """A table cell holding only a number, under a header that names the currency ("$/hour")."""
+    cell = text[start:end]
+    m = _BARE_CELL.match(cell)
+    cur = HEADER_CURRENCY.search(header)
+    if not m or not cur:
+        return None
+    value = parse_number(m.group("num"))
+    if value is None:
+        return None
+    if m.group("mult"):
+        value *= 1000
+    s = start + m.start("num")
+    e = start + (m.end("mult") if m.group("mult") else m.end("num"))
+    hit = MoneyHit(s, e, value, value, cur.group(0))
+    if m.group("plus"):
+        hit.bound = "at_least"
+        hit.end = start + m.end("plus")
+    return hit
 
 
 def find_money(text: str) -> list[MoneyHit]:
