@@ -200,24 +200,36 @@ def make_money(nlp: Language, name: str) -> Callable[[Doc], Doc]:
 
 # --- experience --------------------------------------------------------------------------
 
+_WITH_BEFORE = regex.compile(r"\b(?:with|having|after|requires|require|need|needs)\s+$", _F)
+
+
 def accept_band(text: str, hit: BandHit, unit: Unit | None, has_money: bool) -> str | None:
     """Return the seniority label text attached to a band ('' if none), or None to reject."""
     left, right = clause_bounds(text, hit.start, hit.end, unit)
     before = text[max(left, hit.start - 60):hit.start]
     after = text[hit.end:min(right, hit.end + 40)]
     clause = text[left:right]
-    label = SENIORITY_LABEL.search(before[-30:]) if before else None
+    label = SENIORITY_LABEL.search(before[-45:]) if before else None
+    explicit = hit.explicit or bool(EXPERIENCE_CUE.search(before[-60:]) or
+                                    EXPERIENCE_CUE.search(after[:20]))
     if STUDY_CUE.search(before[-50:]) or STUDY_CUE.search(after[:25]):
-        if not (hit.explicit or EXPERIENCE_CUE.search(before[-40:])):
+        if not explicit:
             return None
-    if hit.explicit or EXPERIENCE_CUE.search(before[-60:]) or EXPERIENCE_CUE.search(after[:20]):
+    if explicit:
         return label.group(0) if label else _heading_label(unit)
     if label:
         return label.group(0)
     unit_text = text[unit.start:unit.end] if unit else clause
-    if has_money and len(unit_text) < 160 and not STUDY_CUE.search(unit_text):
+    if STUDY_CUE.search(unit_text):
+        return None
+    if len(unit_text) <= 60 or _WITH_BEFORE.search(before):
+        return _heading_label(unit)
+    if has_money and (len(unit_text) < 160 or _MONEY_SIGN.search(clause)):
         return _heading_label(unit)
     return None
+
+
+_MONEY_SIGN = regex.compile(r"[$€£¥₹]\s?\d|\b(?:USD|CAD|EUR|GBP|AUD|INR|CHF)\s?\d|\d\s?(?:LPA|€)")
 
 
 def _heading_label(unit: Unit | None) -> str:

@@ -14,14 +14,19 @@ _NUMBER_WORDS = {
     "twenty": 20,
 }
 _N = r"(?:\d{1,2}(?:\.5)?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)"
-_Y = r"(?:years?|yrs?\.?|y)(?![\p{L}])"
-_EXP = r"(?:['’]?\s*(?:of\s+)?(?:relevant\s+|professional\s+|work\s+|industry\s+)?(?:experience|exp)\b\.?)"
+_Y = r"(?:years?|yrs?\.?|y|yoe)(?![\p{L}])"
+_EXP = (r"(?:['’]?\s*(?:of\s+)?(?:[\w,/-]+\s+){0,5}?(?:experience|exp)\b\.?|"
+        r"\s+in\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:role|roles|trade|field|industry|"
+        r"profession|position|job)\b)")
 
 BAND = regex.compile(
     rf"""
-    (?P<lt>(?:less\s+than|under|fewer\s+than)\s+(?:one|a|1)\s+{_Y})
+    (?P<lt>(?:less\s+than|under|fewer\s+than|up\s+to)\s+(?P<l1>{_N}|a)\s+{_Y}{_EXP}?)
+    | (?P<atleast>(?:at\s+least|minimum(?:\s+of)?|a\s+minimum\s+of|min\.|more\s+than|over)\s+
+        (?P<a1>{_N})\s*(?:\+\s*)?{_Y}{_EXP}?)
     | (?P<plus>(?P<p1>{_N})\s*(?:\+|plus)\s*{_Y}{_EXP}?)
-    | (?P<ormore>(?P<m1>{_N})\s*{_Y}\s+(?:or\s+more|and\s+(?:up|above|over))\b{_EXP}?)
+    | (?P<ormore>(?P<m1>{_N})\s*(?:{_Y}\s+(?:or\s+more|and\s+(?:more|up|above|over))|
+        or\s+more\s+{_Y})\b{_EXP}?)
     | (?P<range>(?:between\s+)?(?P<r1>{_N})\s*(?:-|–|—|to|and)\s*(?P<r2>{_N})\s*{_Y}{_EXP}?)
     | (?P<paren>\(\s*(?P<q1>{_N})\s*(?:-|–|—)\s*(?P<q2>{_N})\s*{_Y}\s*\))
     | (?P<single>(?P<s1>{_N})\s*{_Y}{_EXP})
@@ -96,7 +101,9 @@ def find_bands(text: str) -> list[BandHit]:
         explicit = bool(regex.search(r"experience|\bexp\b", span, _F))
         try:
             if g["lt"]:
-                lo, hi = 0.0, 1.0
+                lo, hi = 0.0, (1.0 if g["l1"].lower() in ("a", "one") else _num(g["l1"]))
+            elif g["atleast"]:
+                lo, hi = _num(g["a1"]), None
             elif g["plus"]:
                 lo, hi = _num(g["p1"]), None
             elif g["ormore"]:

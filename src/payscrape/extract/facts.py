@@ -11,19 +11,24 @@ from .experience import seniority_of
 
 _F = regex.V1 | regex.I
 
-_COUNT = r"(?P<n>\d{1,3}(?:,\d{3})++|\d++)"
+_COUNT = r"(?P<n>\d{1,3}(?:[,.\u202f\u00a0 ]\d{3})++(?!\d)|\d++)"
+_UNITS = (r"(?:data\s*points?|datapoints|salar(?:y|ies)|records?|submissions?|reports?|responses?|"
+          r"profiles?|samples?|employees|respondents|entries|observations|postings?|job\s+ads|ads|"
+          r"adverts|offers?|placements?|graduates|contracts?|vacanc(?:y|ies)|listings?|reviews|"
+          r"professionals|workers|surveys?|data\s+sets?|pay\s+slips|payslips)")
+_NOT_LOWER = r"(?-i:(?!\p{Ll}))"
 DATA_POINTS = [
-    regex.compile(rf"\bbased\s+on\s+(?:our\s+analysis\s+of\s+)?{_COUNT}\s+(?:\w+\s+){{0,3}}?"
-                  r"(?:data\s*points?|salar(?:y|ies)|records?|submissions?|reports?|responses?|"
-                  r"profiles?|samples?|employees|respondents|entries|observations|datapoints)"
-                  r"(?-i:(?!\p{Ll}))", _F),
-    regex.compile(rf"\b{_COUNT}\s+(?:\w+\s+){{0,2}}?(?:data\s*points?|salary\s+records?|"
+    regex.compile(rf"\b(?:based\s+on|built\s+(?:from|on)|drawn\s+from|draws\s+on|compiled\s+from|"
+                  rf"derived\s+from|calculated\s+from|using|from|across|survey\s+of|poll\s+of)\s+"
+                  rf"(?:our\s+analysis\s+of\s+|[\w-]+\s+on\s+)?"
+                  rf"(?:more\s+than\s+|over\s+|nearly\s+|almost\s+)?{_COUNT}\s+(?:[\w-]+\s+){{0,3}}?"
+                  rf"{_UNITS}{_NOT_LOWER}", _F),
+    regex.compile(rf"\b{_COUNT}\s+(?:[\w-]+\s+){{0,2}}?(?:data\s*points?|salary\s+records?|"
                   r"salaries\s+(?:reported|submitted|shared)|salary\s+(?:reports?|submissions?|"
-                  r"profiles?|responses?|data\s+points?)|(?:anonymous\s+)?submissions|"
-                  r"respondents|survey\s+responses|reported\s+salaries)(?-i:(?!\p{Ll}))", _F),
-    regex.compile(rf"\b(?:sample|sample\s+size)\s+(?:of\s+|:\s*|was\s+|is\s+){_COUNT}\b", _F),
-    regex.compile(rf"\b(?:from|across)\s+{_COUNT}\s+(?:\w+\s+){{0,2}}?(?:submissions|salaries|"
-                  r"reports|responses|employees|profiles|records)\b", _F),
+                  r"profiles?|responses?|data\s+points?|entries)|(?:anonymous\s+)?submissions|"
+                  rf"respondents|survey\s+responses|reported\s+salaries){_NOT_LOWER}", _F),
+    regex.compile(rf"\b(?:sample|sample\s+size)\s*(?:of\s+|:\s*|was\s+|is\s+|=\s*){_COUNT}\b", _F),
+    regex.compile(rf"(?<![\w])[nN]\s?=\s?{_COUNT}\b", regex.V1),
 ]
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
            "september", "october", "november", "december")
@@ -95,8 +100,8 @@ def find_facts(text: str, units: list[Any]) -> Facts:
     order: list[int] = []
     for rx in DATA_POINTS:
         for m in rx.finditer(text):
-            n = int(m.group("n").replace(",", ""))
-            if 1 <= n <= 10_000_000 and not (1990 <= n <= 2100 and "," not in m.group("n")):
+            n = int(regex.sub(r"\D", "", m.group("n")))
+            if 1 <= n <= 10_000_000 and not (1990 <= n <= 2100 and m.group("n").isdigit()):
                 if n not in counts:
                     order.append(n)
                 counts.setdefault(n, m.span("n"))
