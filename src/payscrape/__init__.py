@@ -8,11 +8,13 @@ from .errors import (
     DecodeFailure, EmptyInput, InputTooLarge, InternalError, ModelError, NotAPage,
     PageTimeout, PayscrapeError, ReaderError,
 )
+from .frames import from_jsonl, to_frames
 from .normalise import normalise
 from .records import (
     Certification, ErrorInfo, ExperienceBand, LocationPremium, Mention, PageRecord, Salary,
     SeniorityShare, Skill, YearsRange,
 )
+from .render import render
 
 __version__ = "0.1.0"
 
@@ -21,6 +23,6 @@ __all__ = [
     "Explanation", "ExperienceBand", "InputTooLarge", "InternalError", "LocationPremium",
     "Mention", "ModelError", "NotAPage", "PageRecord", "PageTimeout", "PageTypeModel",
     "PayscrapeError", "ReaderError", "Salary", "SeniorityShare", "Skill", "YearsRange",
-    "__version__", "extract", "extract_document", "extract_file", "load_model", "normalise",
-    "train",
+    "__version__", "extract", "extract_document", "extract_file", "from_jsonl", "load_model",
+    "normalise", "render", "to_frames", "train",
 ]

@@ -1,8 +1,9 @@
 """Stage 4 — batch: read many pages, extract in parallel, write one row per page.
 
-Readers yield :class:`Page` items (directories, ``.gz`` files, JSON Lines, stdin); writers
-append rows as they complete (JSON Lines, CSV). A page that fails becomes an error row —
-never a dropped page — and ``resume`` skips pages already present in the output.
+Readers yield :class:`Page` items (directories, ``.gz`` files, JSON Lines, WARC dumps, stdin);
+writers append rows as they complete (JSON Lines, CSV, Parquet). A page that fails becomes an
+error row — never a dropped page — and ``resume`` skips pages already present in the output.
+Readers stream: memory does not grow with the size of a dump. See ``docs/batch.md``.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import io
 import json
 import os
 import sys
+import threading
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -24,8 +26,14 @@ from .api import extract, read_page_bytes
 from .config import Config, resolve
 from .errors import InternalError, PayscrapeError, ReaderError
 from .records import ErrorInfo, PageRecord
+from .warc import is_warc, read_warc
 
 PAGE_SUFFIXES = (".html", ".htm", ".txt", ".xhtml", ".md")
+FORMATS = ("jsonl", "csv", "parquet")
+
+
+class UsageError(ValueError):
+    """A batch request that cannot be carried out as asked (the CLI exits 2)."""
 
 
 @dataclass(slots=True)
@@ -43,6 +51,8 @@ def _is_page_file(path: Path) -> bool:
     name = path.name.lower()
     if name.endswith((".expected.json", ".maintext.txt")):
         return False
+    if is_warc(name):
+        return True
     if name.endswith(".gz"):
         name = name[:-3]
     return name.endswith(PAGE_SUFFIXES)
@@ -82,7 +92,11 @@ def read_jsonl(path: Path, config: Config) -> Iterator[Page]:
 
 
 def read_inputs(paths: Iterable[str], config: Config | None = None) -> Iterator[Page]:
-    """Every page of every input (``-`` reads one page from stdin)."""
+    """Every page of every input (``-`` reads one page from stdin).
+
+    Directories are walked in sorted order for page files and WARC dumps; ``.jsonl`` /
+    ``.jsonl.gz`` / ``.ndjson`` files are JSON Lines dumps, ``.warc`` / ``.warc.gz`` WARC dumps.
+    """
     cfg = config or resolve(None, {})
     for raw in paths:
         if raw == "-":
@@ -92,6 +106,9 @@ def read_inputs(paths: Iterable[str], config: Config | None = None) -> Iterator[
             name = f.name.lower()
             if name.endswith((".jsonl", ".jsonl.gz", ".ndjson")):
                 yield from read_jsonl(f, cfg)
+                continue
+            if is_warc(name):
+                yield from read_warc(f, cfg)
                 continue
             try:
                 yield Page(str(f), read_page_bytes(f, cfg))
@@ -194,6 +211,155 @@ def done_sources(path: str) -> set[str]:
     return done
 
 
+#: Rows per Parquet part file (each part is one row group, written when full).
+PARQUET_ROWS_PER_PART = 256
+_PART = "part-{:06d}.parquet"
+
+
+def _is_part(name: str) -> bool:
+    return name.startswith("part-") and name.endswith(".parquet")
+
+
+def _is_partial_part(name: str) -> bool:
+    return name.startswith(".part-") and name.endswith(".parquet.tmp")
+
+
+class ParquetWriter:
+    """Writes records as Parquet in the layout of :func:`payscrape.arrow.arrow_schema`.
+
+    To a path, the output is a dataset directory (as Spark writes it): ``part-000000.parquet``,
+    ``part-000001.parquet`` …, each one row group of up to :data:`PARQUET_ROWS_PER_PART` rows,
+    written to a hidden temporary file and renamed into place when complete. A killed run
+    therefore leaves only complete parts and loses at most the rows of the part being filled;
+    ``--resume`` reads the ``source`` column of the parts and carries on. ``pyarrow``,
+    ``pandas``, Spark and DuckDB (``'DIR/*.parquet'``) read the directory as one table.
+
+    To ``-`` (or a binary file object), the output is a single Parquet stream written one row
+    group at a time; it is readable only once closed.
+    """
+
+    def __init__(self, path: str | Any, append: bool = False,
+                 rows_per_part: int = PARQUET_ROWS_PER_PART) -> None:
+        try:
+            from .arrow import arrow_schema, require_pyarrow
+
+            self._pa = require_pyarrow()
+            import pyarrow.parquet as pq
+        except ImportError as exc:
+            raise UsageError(f"parquet output: {exc}") from exc
+        self._pq = pq
+        self.schema = arrow_schema()
+        self.rows_per_part = max(1, rows_per_part)
+        self._rows: list[PageRecord] = []
+        self._stream: Any = None
+        self._sink: Any = None
+        self.directory: Path | None = None
+        self.parts = 0
+        if not isinstance(path, (str, os.PathLike)) or str(path) == "-":
+            self._sink = sys.stdout.buffer if str(path) == "-" else path
+            self._stream = pq.ParquetWriter(self._sink, self.schema)
+        else:
+            self.directory = Path(path)
+            if self.directory.is_file() or self.directory.is_symlink():
+                self.directory.unlink()  # an old single-file output is replaced, like JSON Lines
+            self.directory.mkdir(parents=True, exist_ok=True)
+            names = [f.name for f in self.directory.iterdir()]
+            for name in names:
+                if _is_partial_part(name) or (_is_part(name) and not append):
+                    (self.directory / name).unlink()
+            if append:
+                numbers = [int(n[5:11]) for n in names if _is_part(n) and n[5:11].isdigit()]
+                self.parts = max(numbers, default=-1) + 1
+
+    def write(self, record: PageRecord) -> None:
+        self._rows.append(record)
+        if len(self._rows) >= self.rows_per_part:
+            self._flush()
+
+    def _flush(self, force: bool = False) -> None:
+        if not self._rows and not force:
+            return
+        from .arrow import records_to_batch
+
+        table = self._pa.Table.from_batches([records_to_batch(self._rows)], self.schema)
+        self._rows = []
+        if self._stream is not None:
+            if table.num_rows:
+                self._stream.write_table(table, row_group_size=self.rows_per_part)
+            return
+        assert self.directory is not None
+        name = _PART.format(self.parts)
+        tmp = self.directory / f".{name}.tmp"
+        self._pq.write_table(table, tmp, row_group_size=self.rows_per_part)
+        with open(tmp, "rb") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, self.directory / name)
+        self.parts += 1
+
+    def close(self) -> None:
+        if self._stream is not None:
+            self._flush()
+            self._stream.close()
+            if self._sink is sys.stdout.buffer:
+                self._sink.flush()
+            return
+        # an output with no row at all still gets one (empty) part, so it has a schema
+        self._flush(force=self.parts == 0)
+
+
+def parquet_done_sources(path: str) -> set[str]:
+    """Sources already written to a Parquet dataset directory (for ``--resume``).
+
+    Hidden temporary parts of a killed run are removed; a part that cannot be read is removed
+    too (its pages are extracted again).
+    """
+    done: set[str] = set()
+    p = Path(path)
+    if not p.is_dir():
+        return done
+    import pyarrow.parquet as pq
+
+    for f in sorted(p.iterdir()):
+        if _is_partial_part(f.name):
+            f.unlink()
+        elif _is_part(f.name):
+            try:
+                column = pq.read_table(f, columns=["source"]).column("source")
+            except (OSError, ValueError) as exc:  # pyarrow's errors derive from these
+                print(f"payscrape: removing unreadable part {f}: {exc}", file=sys.stderr)
+                f.unlink()
+                continue
+            done.update(s for s in column.to_pylist() if s is not None)
+    return done
+
+
+def resume_sources(path: str, fmt: str) -> set[str]:
+    """Sources already in an output, for ``--resume`` (repairs a killed run's tail)."""
+    if path == "-":
+        return set()
+    if fmt == "jsonl":
+        return done_sources(path)
+    if fmt == "parquet":
+        try:
+            from .arrow import require_pyarrow
+
+            require_pyarrow()
+        except ImportError as exc:
+            raise UsageError(f"parquet output: {exc}") from exc
+        return parquet_done_sources(path)
+    raise UsageError(f"--resume works with jsonl and parquet output, not {fmt}: a CSV table "
+                     "has no complete record per page to resume from")
+
+
+def open_writer(path: str, fmt: str, append: bool = False) -> Writer | ParquetWriter:
+    """The writer for an output format (``jsonl``, ``csv`` or ``parquet``)."""
+    if fmt not in FORMATS:
+        raise UsageError(f"unknown output format {fmt!r}; use one of {', '.join(FORMATS)}")
+    if fmt == "parquet":
+        return ParquetWriter(path, append=append)
+    return Writer(path, fmt, append=append)
+
+
 # --- running -------------------------------------------------------------------------------
 
 @dataclass(slots=True)
@@ -234,8 +400,8 @@ def run(inputs: list[str], output: str, *, fmt: str = "jsonl", jobs: int = 1,
     """Extract every input page into ``output``; return the run summary."""
     cfg = config or resolve(None, {})
     summary = Summary()
-    done = done_sources(output) if resume and fmt == "jsonl" and output != "-" else set()
-    writer = Writer(output, fmt, append=bool(done) or (resume and Path(output).exists()))
+    done = resume_sources(output, fmt) if resume else set()
+    writer = open_writer(output, fmt, append=bool(done) or (resume and Path(output).exists()))
     start = time.perf_counter()
 
     def pages() -> Iterator[Page]:
@@ -255,13 +421,28 @@ def run(inputs: list[str], output: str, *, fmt: str = "jsonl", jobs: int = 1,
                     progress(summary)
         else:
             ctx = get_context("spawn" if sys.platform == "darwin" else "fork")
+            # Pool.imap drains its input as fast as it can: bound the pages in flight so a
+            # large dump is not read into memory ahead of the workers.
+            slots, stop = threading.Semaphore(jobs * 4), threading.Event()
+
+            def feed() -> Iterator[tuple[Page, Config]]:
+                for page in pages():
+                    while not slots.acquire(timeout=0.2):
+                        if stop.is_set():
+                            return
+                    yield page, cfg
+
             with ctx.Pool(jobs) as pool:
-                for raw in pool.imap(_worker, ((p, cfg) for p in pages()), chunksize=1):
-                    rec = PageRecord.model_validate_json(raw)
-                    writer.write(rec)
-                    summary.add(rec)
-                    if progress:
-                        progress(summary)
+                try:
+                    for raw in pool.imap(_worker, feed(), chunksize=1):
+                        slots.release()
+                        rec = PageRecord.model_validate_json(raw)
+                        writer.write(rec)
+                        summary.add(rec)
+                        if progress:
+                            progress(summary)
+                finally:
+                    stop.set()
     finally:
         writer.close()
         summary.seconds = time.perf_counter() - start

@@ -26,14 +26,10 @@ def _fmt_for(output: str, fmt: str | None) -> str:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from .batch import Summary, format_summary, run
+    from .batch import Summary, UsageError, format_summary, run
     from .config import Config
 
     fmt = _fmt_for(args.output, args.format)
-    if fmt == "parquet":
-        print("parquet output needs the 'parquet' extra (pyarrow); use .jsonl or .csv",
-              file=sys.stderr)
-        return EXIT_USAGE
     missing = [p for p in args.inputs if p != "-" and not Path(p).exists()]
     if missing:
         print(f"no such input: {', '.join(missing)}", file=sys.stderr)
@@ -47,8 +43,12 @@ def cmd_extract(args: argparse.Namespace) -> int:
         print(f"\r{s.pages} pages  {rate:.1f} pages/s  {s.errors} errors",
               end="", file=sys.stderr, flush=True)
 
-    summary = run(args.inputs, args.output, fmt=fmt, jobs=args.jobs, resume=args.resume,
-                  config=cfg, progress=progress if tty else None)
+    try:
+        summary = run(args.inputs, args.output, fmt=fmt, jobs=args.jobs, resume=args.resume,
+                      config=cfg, progress=progress if tty else None)
+    except UsageError as exc:  # e.g. --resume with CSV output, parquet without pyarrow
+        print(f"payscrape extract: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     if tty:
         print(file=sys.stderr)
     if not args.quiet:
@@ -104,8 +104,10 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True)
 
     e = sub.add_parser("extract", help="extract records from pages, directories or dumps")
-    e.add_argument("inputs", nargs="+", help="files, directories, .jsonl dumps, or - for stdin")
-    e.add_argument("-o", "--output", default="-", help="output path (.jsonl, .csv) or - (stdout)")
+    e.add_argument("inputs", nargs="+",
+                   help="files, directories, .jsonl and .warc(.gz) dumps, or - for stdin")
+    e.add_argument("-o", "--output", default="-",
+                   help="output path (.jsonl, .csv, .parquet) or - (stdout)")
     e.add_argument("--format", choices=("jsonl", "csv", "parquet"), default=None)
     e.add_argument("-j", "--jobs", type=int, default=1, help="worker processes")
     e.add_argument("--resume", action="store_true", help="skip pages already in the output")

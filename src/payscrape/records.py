@@ -160,3 +160,9 @@ class PageRecord(_Model):
     sources: list[str] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
     error: ErrorInfo | None = None
+
+    def _repr_html_(self) -> str:
+        """Rich display in Jupyter: page type, figures and facts (see :func:`payscrape.render`)."""
+        from .render import render
+
+        return render(self)

@@ -24,7 +24,7 @@ _F = regex.V1 | regex.I
 
 #: (statistic, pattern) in priority order.
 STATISTICS: list[tuple[str, regex.Pattern[str]]] = [
-    ("projected", regex.compile(r"\b(?:project(?:ed|ion|ions|s|ing)?|forecast(?:ed|s|ing)?|"
+    ("projected", regex.compile(r"\b(?:projected|projections?|projecting|forecast(?:ed|s|ing)?|"
                                 r"expected to (?:reach|rise|grow|hit)|predicted|will reach|"
                                 r"to reach)\b", _F)),
     ("percentile", regex.compile(r"\b(?:(?P<p>\d{1,2})(?:st|nd|rd|th)[ -]percentile|"
@@ -194,7 +194,10 @@ def _location_for(text: str, unit: Unit | None, lo: int, hi: int, hit: MoneyHit,
                   country: str | None, market: set[str]) -> str | None:
     if unit is None:
         return None
-    a, b = (unit.start, unit.end) if _short(unit, text) else (lo, hi)
+    if _short(unit, text):
+        a, b = unit.start, unit.end
+    else:  # in prose, only a place right next to the figure
+        a, b = max(lo, hit.start - 60), min(hi, hit.end + 40)
     for _s, _e, kind, name, code in find_places(text[a:b]):
         if kind == "country" or name in market:
             continue

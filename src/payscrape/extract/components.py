@@ -31,7 +31,7 @@ from .experience import (
 )
 from .facts import find_facts
 from .context import labels_for
-from .money import NON_PAY, PAY, PAY_NOUN, MoneyHit, bare_cell_money, find_money
+from .money import NON_PAY, PAY, PAY_LABEL, PAY_NOUN, MoneyHit, bare_cell_money, find_money
 from .vocab import (
     AREA_CATEGORIES, CERT_CUE, CERT_PATTERN, ROLE_NOUN, SKILL_CUE, TECH_CATEGORIES, TECH_CUE,
     Entry, VocabHit,
@@ -143,15 +143,15 @@ def is_pay(text: str, hit: MoneyHit, unit: Unit | None, labels: list[str] | None
     after = text[hit.end:min(right, hit.end + 40)]
     last_non = max((m.end() for m in NON_PAY.finditer(before)), default=-1)
     last_pay = max((m.end() for m in PAY.finditer(before)), default=-1)
-    if last_non > last_pay:
+    if last_non >= 0 and last_non >= last_pay:
         return bool(PAY_NOUN.match(after))
     non_after = NON_PAY.search(after[:30])
-    pay_after = PAY.search(after[:30])
+    pay_after = PAY_LABEL.search(after[:30])
     if non_after and last_pay < 0 and not (pay_after and pay_after.start() < non_after.start()):
         return False
     if labels:
         joined = " ".join(labels)
-        if NON_PAY.search(joined) and not PAY.search(joined):
+        if NON_PAY.search(joined) and not PAY_LABEL.search(joined):
             return False
     if hit.currency_raw is None and not hit.indian:
         return last_pay >= 0 or pay_after is not None

@@ -103,15 +103,20 @@ NON_PAY = regex.compile(
     r"housing|utilities|transit|childcare|insurance premiums?|taxes|"
     r"metrocard|bus pass|commut\w*|save|savings|bill|bills|program fee|application fee|"
     r"exam fee|registration|materials|textbooks?|equipment|tools cost|licen[cs]ing fee|billed|"
-    r"upgrade|per user|refund|cashback|gift card)\b", _F,
+    r"upgrade|per user|refund|cashback|gift card|semester|contribution|"
+    r"(?:expect|need|have|want|plan)\s+to\s+pay|you(?:'ll| will)?\s+pay|students?\s+pay|"
+    r"pay\s+(?:around|about|roughly|up\s+to))\b", _F,
 )
+#: Words that make a label (column header, card label) about pay.
+PAY_LABEL = regex.compile(r"\b(?:salar(?:y|ies)|wages?|pay|earn\w*|income|compensation|rates?|"
+                          r"remuneration|TC|OTE|base)\b", _F)
 #: "$X in salary": a pay noun right after a figure that followed a non-pay word.
 PAY_NOUN = regex.compile(r"^\W{0,3}(?:in |of |per year in |a year in )?(?:base )?"
                          r"(?:salar(?:y|ies)|wages?|pay|compensation|earnings|income)\b", _F)
 PAY = regex.compile(
     r"\b(?:salar(?:y|ies)|pay(?:s|ing|scale)?|paid|earn(?:s|ed|ing|ings)?|compensation|"
     r"comp|wages?|income|makes?|making|rates?|base|package|TC|OTE|remuneration|"
-    r"average|median|mean|percentile|typical(?:ly)?|range[sd]?|starting|entry|senior|junior|"
+    r"average|median|mean|percentile|starting|entry|senior|junior|"
     r"mid|lead|principal|graduates?|hourly|annual(?:ly)?|per (?:hour|year|annum)|a year|"
     r"an hour|gross|net|take[- ]home|offers?|benchmark|band|bracket|estimated?|est\.?)\b", _F,
 )
