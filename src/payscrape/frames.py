@@ -23,7 +23,7 @@ from .records import SENIORITY_LEVELS, PageRecord
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-__all__ = ["FRAME_COLUMNS", "FIXED_CATEGORIES", "from_jsonl", "to_frames"]
+__all__ = ["FIXED_CATEGORIES", "FRAME_COLUMNS", "from_jsonl", "to_frames"]
 
 PAGE_TYPES: tuple[str, ...] = ("market_report", "career_guide", "other")
 PERIODS: tuple[str, ...] = ("year", "month", "week", "day", "hour")
@@ -223,9 +223,9 @@ def _iter_jsonl(p: Path, errors: str) -> Iterator[PageRecord]:
                 try:
                     obj = json.loads(line)
                     if not isinstance(obj, dict):
-                        raise ValueError(f"expected a JSON object, got {type(obj).__name__}")
+                        raise TypeError(f"expected a JSON object, got {type(obj).__name__}")
                     record = PageRecord.model_validate(obj)
-                except (ValueError, ValidationError) as exc:
+                except (ValueError, TypeError, ValidationError) as exc:
                     if errors == "skip":
                         continue
                     msg = str(exc).splitlines()[0] if str(exc) else type(exc).__name__

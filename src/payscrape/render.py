@@ -113,11 +113,14 @@ def _data_points_span(record: PageRecord, text: str) -> tuple[int, int] | None:
     n = record.data_points
     if n is None:
         return None
+    patterns: list[Any] = []
     try:
         from .extract.facts import DATA_POINTS
+
+        patterns = list(DATA_POINTS)
     except ImportError:  # pragma: no cover - the extractor always ships it
-        DATA_POINTS = ()
-    for rx in DATA_POINTS:
+        pass
+    for rx in patterns:
         for m in rx.finditer(text):
             try:
                 if int(m.group("n").replace(",", "")) == n:

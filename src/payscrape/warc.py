@@ -26,6 +26,8 @@ streamed past. Needs the ``warc`` extra (warcio).
 from __future__ import annotations
 
 import gzip
+import os
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
@@ -45,6 +47,9 @@ PAGE_TYPES = frozenset({
 })
 
 _CHUNK = 1 << 16
+#: warcio's read block: a gzip member is inflated one block at a time, and zlib inflates at
+#: most ~1,032 times its input, so this bounds one inflated block to ~4 MB even for a bomb.
+_BLOCK = 4096
 
 
 def is_warc(path: str | Path) -> bool:
@@ -84,7 +89,8 @@ def read_warc(path: str | Path, config: Config | None = None) -> Iterator[Page]:
     try:
         with open(path, "rb") as fh:
             try:
-                for page, offset in _read_stream(fh, name, cfg):
+                size = os.fstat(fh.fileno()).st_size
+                for page, offset in _read_stream(fh, name, cfg, size=size):
                     at_zero, past_zero = at_zero or offset == 0, past_zero or offset != 0
                     yield page
             except _NotChunkedGzip as exc:
@@ -122,18 +128,28 @@ def _read_whole_gzip(name: str, cfg: Config, skip_first: bool) -> Iterator[Page]
         yield Page(name, error=ReaderError(f"{name}: {exc}"))
 
 
-def _read_stream(fh: IO[bytes], name: str, cfg: Config) -> Iterator[tuple[Page, int]]:
-    """``(page, offset)`` for each response record of an open WARC stream."""
+def _read_stream(fh: IO[bytes], name: str, cfg: Config,
+                 size: int | None = None) -> Iterator[tuple[Page, int]]:
+    """``(page, offset)`` for each response record of an open WARC stream.
+
+    ``size`` is the file's size when the offsets are file offsets: warcio ends quietly at a
+    record cut off inside its headers, so a stop short of it is reported as a ReaderError row.
+    """
     from warcio.exceptions import ArchiveLoadFailed
 
     from .batch import Page
 
-    iterator = _require_warcio()(fh)
+    iterator = _require_warcio()(fh, block_size=_BLOCK)
     records = iter(iterator)
     while True:
         try:
             record = next(records)
         except StopIteration:
+            end = iterator.offset
+            if size is not None and end < size and _has_data(fh, end):
+                yield Page(f"{name}#{end}", error=ReaderError(
+                    f"{Path(name).name}: truncated or unreadable data at offset {end} "
+                    f"({size - end} bytes before the end of the file)")), end
             return
         except ArchiveLoadFailed as exc:
             offset = iterator.offset  # the start of the record that failed
@@ -155,6 +171,76 @@ def _read_stream(fh: IO[bytes], name: str, cfg: Config) -> Iterator[tuple[Page, 
         yield _page(record, f"{name}#{offset}", cfg), offset
 
 
+def _has_data(fh: IO[bytes], offset: int) -> bool:
+    """Whether anything but blank lines follows ``offset`` in a seekable file."""
+    try:
+        fh.seek(offset)
+        while block := fh.read(_CHUNK):
+            if block.strip():
+                return True
+    except OSError:
+        return True
+    return False
+
+
+def dechunk(data: bytes) -> bytes:
+    """Undo HTTP chunked transfer coding; data that is not chunked after all is kept as is."""
+    out = bytearray()
+    pos = 0
+    while True:
+        eol = data.find(b"\r\n", pos, pos + 64)
+        try:
+            if eol < 0:
+                raise ValueError("no chunk size line")
+            size = int(data[pos:eol].split(b";")[0].strip() or b"x", 16)
+        except ValueError:
+            return data if pos == 0 else bytes(out) + data[pos:]
+        if size == 0:
+            return bytes(out)
+        start = eol + 2
+        out += data[start:start + size]
+        pos = start + size + 2
+        if pos >= len(data):  # the last chunk, or a truncated one
+            return bytes(out)
+
+
+def decode_content(data: bytes, encoding: str | None, limit: int) -> bytes:
+    """Undo an HTTP ``Content-Encoding`` (gzip, deflate), never inflating past ``limit``."""
+    codings = [c.strip().lower() for c in (encoding or "").split(",") if c.strip()]
+    for coding in reversed(codings):
+        if coding in ("identity", "none"):
+            continue
+        if coding in ("gzip", "x-gzip"):
+            wbits = [16 + zlib.MAX_WBITS]
+        elif coding == "deflate":
+            wbits = [zlib.MAX_WBITS, -zlib.MAX_WBITS]  # zlib-wrapped or raw, both are seen
+        else:
+            raise ReaderError(f"unsupported Content-Encoding: {coding}")
+        for bits in wbits:
+            try:
+                data = _inflate(data, bits, limit)
+                break
+            except zlib.error:
+                continue
+        # none worked: servers do label plain bodies as compressed; keep the bytes as they are
+    return data
+
+
+def _inflate(data: bytes, wbits: int, limit: int) -> bytes:
+    inflater = zlib.decompressobj(wbits)
+    out = bytearray()
+    pending = data
+    while pending and not inflater.eof:
+        out += inflater.decompress(pending, limit + 1 - len(out))
+        if len(out) > limit:
+            raise InputTooLarge(f"decoded payload exceeds max_input_bytes={limit}")
+        pending = inflater.unconsumed_tail
+    out += inflater.flush()  # what is left fits in zlib's window
+    if len(out) > limit:
+        raise InputTooLarge(f"decoded payload exceeds max_input_bytes={limit}")
+    return bytes(out)
+
+
 def _page(record: Any, source: str, cfg: Config) -> Page:
     from .batch import Page
 
@@ -171,16 +257,18 @@ def _page(record: Any, source: str, cfg: Config) -> Page:
         if record.length is not None and record.length > limit:
             raise InputTooLarge(f"WARC record of {record.length} bytes exceeds "
                                 f"max_input_bytes={limit}")
-        stream = record.content_stream()
-        out = bytearray()
-        while chunk := stream.read(_CHUNK):
-            out += chunk
-            if len(out) > limit:
-                raise InputTooLarge(f"decoded payload exceeds max_input_bytes={limit}")
+        body = bytearray()
+        while chunk := record.raw_stream.read(_CHUNK):
+            body += chunk
+            if len(body) > limit:
+                raise InputTooLarge(f"HTTP payload exceeds max_input_bytes={limit}")
         missing = getattr(record.raw_stream, "limit", 0)
         if missing:
             raise ReaderError(f"WARC record truncated: {missing} of {record.length} bytes missing")
-        page.content = bytes(out)
+        data = bytes(body)
+        if "chunked" in (http.get_header("Transfer-Encoding") or "").lower():
+            data = dechunk(data)
+        page.content = decode_content(data, http.get_header("Content-Encoding"), limit)
     except PayscrapeError as exc:
         page.error = exc
     except Exception as exc:  # noqa: BLE001 - e.g. a corrupt content encoding

@@ -28,17 +28,23 @@ STATISTICS: list[tuple[str, regex.Pattern[str]]] = [
                                 r"expected to (?:reach|rise|grow|hit)|predicted|will reach|"
                                 r"to reach)\b", _F)),
     ("percentile", regex.compile(r"\b(?:(?P<p>\d{1,2})(?:st|nd|rd|th)[ -]percentile|"
-                                 r"P(?P<q>\d{2})\b|top (?P<t>\d{1,2}) ?%|bottom (?P<b>\d{1,2}) ?%|"
-                                 r"(?P<w>bottom|lowest|top|highest) (?P<n>10|25) ?%)", regex.V1)),
+                                 r"P(?P<q>\d{2})\b|"
+                                 r"(?P<w>bottom|lowest|top|highest|upper|lower)\s+(?P<n>\d{1,2})\s?(?:%|percent))",
+                                 regex.V1 | regex.I)),
     ("median", regex.compile(r"\bmedian\b", _F)),
     ("average", regex.compile(r"\b(?:averages?|avg\.?|mean|on average)\b", _F)),
-    ("starting", regex.compile(r"\b(?:starting|starts? at|entry salary|start(?:ing)? (?:salary|pay))\b", _F)),
+    ("starting", regex.compile(r"\b(?:starting|starts? (?:at|on|from)|entry salary|"
+                               r"start(?:ing)? (?:salary|pay))\b", _F)),
     ("typical", regex.compile(r"\btypical(?:ly)?\b", _F)),
     ("estimate", regex.compile(r"\b(?:est\.|estimated?|estimates)(?!\w)", _F)),
 ]
 _STAT_AFTER = regex.compile(r"^\W{0,3}(?:(?:a|an|per)\s+(?:year|month|week|day|hour)\W{1,3})?"
-                            r"(?:(?P<avg>on average|\(average\)|\(mean\))|"
-                            r"(?P<med>\(median\)|median)|(?P<est>est\.|estimated?))", _F)
+                            r"(?:(?P<avg>on average|\(average\)|\(mean\)|average|mean)|"
+                            r"(?P<med>\(median\)|median)|(?P<est>est\.|estimated?))\b", _F)
+#: "… $86,070, or $41.38 per hour": the same statistic restated in another unit.
+_RESTATED = regex.compile(r"^\W{0,3}(?:or|i\.e\.|that is|which is|equivalent to|about|roughly)\s+\W{0,3}$", _F)
+#: A header cell that is just a percentile: "10th", "P25", "90%", "75th percentile".
+_PCT_HEADER = regex.compile(r"^\W*(?:P|p)?(?P<n>\d{1,2})(?:st|nd|rd|th)?\s*(?:%|percentile)?\W*$")
 _YEAR = regex.compile(r"\b(?:by|in|for|through|until)?\s*(?P<y>20[2-4]\d)\b", _F)
 PREMIUM_LINE = regex.compile(r"^(?P<place>[\p{L} .'-]{2,40}?)\s*(?:\||:|–|-)?\s*\+\s*(?P<pct>\d{1,3}(?:\.\d+)?)\s*%")
 _SALARY_CUE = regex.compile(r"\b(?:salar(?:y|ies)|compensation|base pay|pay|earn(?:s|ings)?|"
@@ -101,6 +107,11 @@ def _statistic(text: str, hit: MoneyHit, lo: int, hi: int, headers: list[str]
     for header in headers:
         if stat is not None:
             break
+        m = _PCT_HEADER.match(header)
+        if m and 1 <= int(m.group("n")) <= 99:
+            n = int(m.group("n"))
+            stat, pct = ("median", None) if n == 50 else ("percentile", n)
+            break
         for name, rx in STATISTICS:
             m = rx.search(header)
             if m:
@@ -144,6 +155,11 @@ def _short(unit: Unit | None, text: str = "") -> bool:
     if unit.kind in ("list_item", "table_row"):
         return True
     return unit.end - unit.start <= 150 and not _SENTENCE_END.search(text, unit.start, unit.end)
+
+
+def _listish(unit: Unit | None, text: str) -> bool:
+    """List items, table rows and value-only lines read their section's lead-in as a label."""
+    return unit is not None and (unit.kind in ("list_item", "table_row") or unit.end - unit.start <= 60)
 
 
 def _band_for(text: str, hit: MoneyHit, bands: list[tuple[BandHit, str]], unit: Unit | None,
@@ -243,15 +259,20 @@ def build_candidates(doc: Doc, document: Document, country: str | None, region: 
     market |= {name for *_x, name, _c in find_places(document.title or "")}
     out: list[Candidate] = []
     prev_end = 0
+    prev: Candidate | None = None
     for i, hit in enumerate(hits):
         unit = unit_at(units, hit.start)
         lo, hi = clause_bounds(text, hit.start, hit.end, unit)
-        lo_stat = max(lo, prev_end)
+        trailing = _STAT_AFTER.match(text, prev_end, hit.start) if prev_end else None
+        lo_stat = max(lo, trailing.end() if trailing else prev_end)
         nxt = hits[i + 1].start if i + 1 < len(hits) else hi
         hi_stat = min(hi, nxt)
         prev_end = hit.end
-        labels = labels_for(document, hit.start, _short(unit, text))
+        labels = labels_for(document, hit.start, _listish(unit, text))
         stat, pct, year = _statistic(text, hit, lo_stat, hi_stat, labels.ordered())
+        if (stat is None and prev is not None and prev.statistic
+                and _RESTATED.match(text[prev_end:hit.start])):
+            stat, pct, year = prev.statistic, prev.percentile, prev.projected_year
         if stat is None and hit.low != hit.high:
             stat = "range"
         band = _band_for(text, hit, bands, unit, lo, hi, labels)
@@ -260,14 +281,15 @@ def build_candidates(doc: Doc, document: Document, country: str | None, region: 
             currency = "INR"
         if currency is None:
             currency = cur
-        out.append(Candidate(
+        prev = Candidate(
             hit=hit, currency=currency, period=_period_for(text, hit, lo_stat, labels), statistic=stat,
             percentile=pct, projected_year=year,
             experience=(band[0].min_years, band[0].max_years) if band else None,
             seniority=_seniority_for(text, hit, unit, band, labels),
             location=_location_for(text, unit, lo, hi, hit, country, market), unit=unit,
             mentions=[hit], labels=labels,
-        ))
+        )
+        out.append(prev)
     return out
 
 
