@@ -239,7 +239,7 @@ class ParquetWriter:
     """
 
     def __init__(self, path: str | Any, append: bool = False,
-                 rows_per_part: int = PARQUET_ROWS_PER_PART) -> None:
+                 rows_per_part: int | None = None) -> None:
         try:
             from .arrow import arrow_schema, require_pyarrow
 
@@ -249,7 +249,7 @@ class ParquetWriter:
             raise UsageError(f"parquet output: {exc}") from exc
         self._pq = pq
         self.schema = arrow_schema()
-        self.rows_per_part = max(1, rows_per_part)
+        self.rows_per_part = max(1, rows_per_part or PARQUET_ROWS_PER_PART)
         self._rows: list[PageRecord] = []
         self._stream: Any = None
         self._sink: Any = None

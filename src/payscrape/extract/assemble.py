@@ -206,20 +206,57 @@ def _seniority_for(text: str, hit: MoneyHit, unit: Unit | None,
     return None
 
 
-def _location_for(text: str, unit: Unit | None, lo: int, hi: int, hit: MoneyHit,
-                  country: str | None, market: set[str]) -> str | None:
+_PLACE_HEAD = regex.compile(r"\b(?:city|cities|region|regions|location|locations|state|states|"
+                            r"province|provinces|metro|metropolitan|area|areas|canton|cantons|county|"
+                            r"community|market|hub|hubs)\b", _F)
+
+
+def _location_for(document: Document, text: str, unit: Unit | None, lo: int, hi: int,
+                  hit: MoneyHit, market: set[str], labels: Labels, window: tuple[int, int]
+                  ) -> str | None:
     if unit is None:
         return None
-    if _short(unit, text):
+    if unit.kind == "table_row":
+        if labels.row:
+            place = _place_label(document, unit, labels.row)
+            if place and place not in market:
+                return place
+        if labels.column:
+            places = find_places(labels.column)
+            if places and places[0][2] != "country" and places[0][3] not in market:
+                return labels.column.strip()
+        return None
+    if _listish(unit, text):
         a, b = unit.start, unit.end
     else:  # in prose, only a place right next to the figure
-        a, b = max(lo, hit.start - 60), min(hi, hit.end + 40)
-    for _s, _e, kind, name, code in find_places(text[a:b]):
+        a, b = max(lo, hit.start - 60, window[0]), min(hi, hit.end + 20, window[1])
+    for _s, _e, kind, name, _code in find_places(text[a:b]):
         if kind == "country" or name in market:
             continue
-        if country and code != country:
-            continue
         return name
+    return None
+
+
+def _place_label(document: Document, unit: Unit, label: str) -> str | None:
+    """A table header/first cell naming a place: as written when the table is about places."""
+    places = find_places(label)
+    if places and places[0][2] == "country":
+        return None
+    idx = document.block_index(unit.start)
+    first_header = None
+    if idx is not None:
+        for j in range(idx - 1, -1, -1):
+            b = document.blocks[j]
+            if b.table != document.blocks[idx].table:
+                break
+            if b.header and b.cells:
+                first_header = document.text[b.cells[0][0]:b.cells[0][1]]
+                break
+    about_places = bool(first_header and _PLACE_HEAD.search(first_header))
+    if about_places and len(label) <= 60:
+        return label
+    if places and len(label) <= 40:
+        return places[0][3] if label.strip() == places[0][3] else label
     return None
 
 
@@ -255,8 +292,7 @@ def build_candidates(doc: Doc, document: Document, country: str | None, region: 
     bands: list[tuple[BandHit, str]] = doc._.payscrape_bands or []
     cur = CURRENCY_OF_COUNTRY.get(country or "")
     # places that name the page's own market are not a figure's location
-    market = {region} if region else set()
-    market |= {name for *_x, name, _c in find_places(document.title or "")}
+    market = market_places(document, region)
     out: list[Candidate] = []
     prev_end = 0
     prev: Candidate | None = None
@@ -267,6 +303,7 @@ def build_candidates(doc: Doc, document: Document, country: str | None, region: 
         lo_stat = max(lo, trailing.end() if trailing else prev_end)
         nxt = hits[i + 1].start if i + 1 < len(hits) else hi
         hi_stat = min(hi, nxt)
+        window_start = prev_end
         prev_end = hit.end
         labels = labels_for(document, hit.start, _listish(unit, text))
         stat, pct, year = _statistic(text, hit, lo_stat, hi_stat, labels.ordered())
@@ -286,7 +323,8 @@ def build_candidates(doc: Doc, document: Document, country: str | None, region: 
             percentile=pct, projected_year=year,
             experience=(band[0].min_years, band[0].max_years) if band else None,
             seniority=_seniority_for(text, hit, unit, band, labels),
-            location=_location_for(text, unit, lo, hi, hit, country, market), unit=unit,
+            location=_location_for(document, text, unit, lo, hi, hit, market, labels,
+                                   (window_start, nxt)), unit=unit,
             mentions=[hit], labels=labels,
         )
         out.append(prev)
@@ -381,7 +419,8 @@ def to_salaries(items: list[Candidate], document: Document) -> list[Salary]:
     return out
 
 
-def structured_salaries(document: Document, existing: list[Salary]) -> list[Salary]:
+def structured_salaries(document: Document, existing: list[Salary], market: set[str]
+                        ) -> list[Salary]:
     """Figures from JSON-LD that the text does not already state."""
     out: list[Salary] = []
     seen = {(s.low, s.high) for s in existing}
@@ -395,9 +434,27 @@ def structured_salaries(document: Document, existing: list[Salary]) -> list[Sala
         out.append(Salary(
             low=s.low, high=s.high, currency=s.currency, period=s.period,  # type: ignore[arg-type]
             statistic=s.statistic, percentile=s.percentile, experience=exp,
-            location=s.location, origin="structured_data",
+            location=_structured_place(s.location, market), origin="structured_data",
         ))
     return out
+
+
+def _structured_place(name: str | None, market: set[str]) -> str | None:
+    if not name:
+        return None
+    places = find_places(name)
+    if places and (places[0][2] == "country" or places[0][3] in market):
+        return None
+    if any(name.startswith(m) or m.startswith(name) for m in market):
+        return None
+    return name
+
+
+def market_places(document: Document, region: str | None) -> set[str]:
+    """Places that name the page's own market (title, region)."""
+    market = {region} if region else set()
+    market |= {name for *_x, name, _c in find_places(document.title or "")}
+    return market
 
 
 def experience_bands(doc: Doc, document: Document) -> list[ExperienceBand]:
@@ -494,7 +551,7 @@ def build_record(doc: Doc, document: Document, *, source: str | None = None) -> 
     infer_periods(items, document)
     salaries = to_salaries(items, document)
     if document.structured.salaries:
-        salaries.extend(structured_salaries(document, salaries))
+        salaries.extend(structured_salaries(document, salaries, market_places(document, region)))
     facts = doc._.payscrape_facts
     skills, certs = vocab_records(doc, document, role)
     premiums, warnings = location_premiums(document, salaries, units)
