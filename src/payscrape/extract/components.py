@@ -33,8 +33,7 @@ from .facts import find_facts
 from .context import labels_for
 from .money import NON_PAY, PAY, PAY_LABEL, PAY_NOUN, MoneyHit, bare_cell_money, find_money
 from .vocab import (
-    AREA_CATEGORIES, CERT_CUE, CERT_PATTERN, ROLE_NOUN, SKILL_CUE, TECH_CATEGORIES, TECH_CUE,
-    Entry, VocabHit,
+    CERT_CUE, CERT_PATTERN, ROLE_NOUN, SKILL_CUE, TECH_CUE, Entry, VocabHit, is_area,
     VocabMatcher, load_entries, shipped_entries,
 )
 
@@ -332,7 +331,7 @@ def accept_skill(text: str, hits: list[VocabHit], i: int, units: list[Unit],
     after = text[h.end:min(h.end + 40, unit.end if unit else len(text))]
     if h.weak and not WEAK_OK.match(after):
         return False
-    area = e.generic or e.category in AREA_CATEGORIES
+    area = is_area(e)
     if area and NOT_SKILL_BEFORE.search(text[max(0, h.start - 20):h.start]):
         return False
     next_is_skill = i + 1 < len(hits) and hits[i + 1].start - h.end <= 2

@@ -30,6 +30,28 @@ TECH_CATEGORIES = frozenset({
 #: Categories of skill *areas* (not named tools): in running prose they need skill context.
 AREA_CATEGORIES = frozenset({"ml_ai", "data", "skill_area", "soft_skill", "method", "security",
                              "design"})
+#: First words that make a multi-word name a product ("Apache Kafka", "Vertex AI").
+_PRODUCT_WORDS = frozenset({
+    "apache", "google", "amazon", "aws", "microsoft", "azure", "ibm", "oracle", "sap", "adobe",
+    "power", "vertex", "hugging", "looker", "qlik", "splunk", "cisco", "salesforce", "snowflake",
+    "red", "elastic", "github", "gitlab", "atlassian", "meta", "openai", "nvidia", "dell", "vmware",
+})
+_CONCEPT_JOINERS = frozenset({"and", "of", "for", "&", "-", "in", "to", "the"})
+
+
+def is_area(entry: Entry) -> bool:
+    """A skill *area* (Machine Learning, Communication) rather than a named tool (Databricks)."""
+    if entry.generic or entry.category in ("skill_area", "soft_skill", "method"):
+        return True
+    if entry.category not in AREA_CATEGORIES:
+        return False
+    words = entry.name.replace("-", " ").split()
+    if len(words) < 2 or words[0].lower() in _PRODUCT_WORDS:
+        return False
+    return all(w.lower() in _CONCEPT_JOINERS or (w[:1].isupper() and (w[1:].islower() or w in
+               ("AI", "ML", "NLP", "LLMs"))) for w in words)
+
+
 #: Aliases too vague to count on their own ("AI", "ML" …).
 STOP_ALIASES = frozenset({"ai", "ml", "cloud", "data", "design", "analytics", "research",
                           "testing", "security", "networking", "automation", "reporting"})
