@@ -36,6 +36,7 @@ _PRODUCT_WORDS = frozenset({
     "power", "vertex", "hugging", "looker", "qlik", "splunk", "cisco", "salesforce", "snowflake",
     "red", "elastic", "github", "gitlab", "atlassian", "meta", "openai", "nvidia", "dell", "vmware",
 })
+_CONCEPT_SUFFIX = regex.compile(r"(?:ing|ity|ics|ation|ment|ography|ology|ness|ism)$")
 _CONCEPT_JOINERS = frozenset({"and", "of", "for", "&", "-", "in", "to", "the"})
 
 
@@ -46,7 +47,10 @@ def is_area(entry: Entry) -> bool:
     if entry.category not in AREA_CATEGORIES:
         return False
     words = entry.name.replace("-", " ").split()
-    if len(words) < 2 or words[0].lower() in _PRODUCT_WORDS:
+    if len(words) == 1:
+        w = words[0]
+        return w.isalpha() and w[1:].islower() and bool(_CONCEPT_SUFFIX.search(w))
+    if words[0].lower() in _PRODUCT_WORDS:
         return False
     return all(w.lower() in _CONCEPT_JOINERS or (w[:1].isupper() and (w[1:].islower() or w in
                ("AI", "ML", "NLP", "LLMs"))) for w in words)
@@ -104,6 +108,7 @@ class Entry:
     issuer: str | None = None
     codes: tuple[str, ...] = ()
     ambiguous_aliases: tuple[str, ...] = ()
+    source: str = "curated"
 
 
 @dataclass(slots=True)
@@ -142,6 +147,7 @@ def load_entries(path: str | Path | None, default: str) -> list[Entry]:
                 ambiguous=bool(d.get("ambiguous", False)), generic=bool(d.get("generic", False)),
                 issuer=d.get("issuer"), codes=tuple(d.get("codes", ())),
                 ambiguous_aliases=tuple(d.get("ambiguous_aliases", ())),
+                source=d.get("source", "curated"),
             ))
     return entries
 
@@ -176,6 +182,11 @@ class VocabMatcher:
             forms = [e.name, *e.aliases, *e.codes]
             for alias in e.ambiguous_aliases:
                 self._ambiguous_forms.add((e.id, alias.lower()))
+            if e.source == "onet" and " " in e.name:
+                # "Sites" for Google Sites: a vendor-less O*NET short name is an everyday word
+                for alias in e.aliases:
+                    if alias.isalpha() and (alias.islower() or alias.istitle()):
+                        self._ambiguous_forms.add((e.id, alias.lower()))
             for form in forms:
                 if form.lower() in STOP_ALIASES:
                     self._weak_forms.add((e.id, form.lower()))
