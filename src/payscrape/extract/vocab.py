@@ -176,6 +176,7 @@ class VocabMatcher:
         lower_forms: dict[str, list[str]] = {}
         exact_forms: dict[str, list[str]] = {}
         self._by_lower: dict[str, str] = {}
+        self._exact_seg: dict[str, tuple[str, str]] = {}
         self._ambiguous_forms: set[tuple[str, str]] = set()
         self._weak_forms: set[tuple[str, str]] = set()
         for e in entries:
@@ -197,13 +198,16 @@ class VocabMatcher:
                     (exact_forms if sensitive else lower_forms).setdefault(e.id, []).append(v)
                     if not sensitive:
                         self._by_lower.setdefault(v.lower(), e.id)
+                    elif len(v) >= 3:
+                        self._exact_seg.setdefault(v.lower(), (e.id, v))
         for target, forms_by_id in ((self.lower, lower_forms), (self.exact, exact_forms)):
             for key, forms in forms_by_id.items():
                 target.add(key, list(tokenizer.pipe(sorted(set(forms)))))
-        longest = sorted(self._by_lower, key=len, reverse=True)
-        self._seg = regex.compile(
-            "|".join(regex.escape(f) for f in longest if len(f) >= 2), regex.I
-        ) if longest else None
+        # glued-chip segmentation: aliases bucketed by their first two characters, longest first
+        self._buckets: dict[str, list[str]] = {}
+        for form in sorted(set(self._by_lower) | set(self._exact_seg), key=len, reverse=True):
+            if len(form) >= 2:
+                self._buckets.setdefault(form[:2], []).append(form)
 
     def raw_matches(self, doc: Doc) -> list[VocabHit]:
         """All phrase matches, longest-first with overlaps removed."""
@@ -232,18 +236,34 @@ class VocabMatcher:
         hits.sort(key=lambda h: h.start)
         return hits
 
+    def _seg_ok(self, form: str, text: str, i: int) -> bool:
+        if form in self._by_lower:
+            return True
+        return text.startswith(self._exact_seg[form][1], i)
+
     def segment(self, text: str, offset: int) -> list[VocabHit]:
         """Split a glued chip row ("React/Next.jsNode.jsSystem Design") into entries."""
-        if self._seg is None:
-            return []
+        lower = text.lower()
         hits: list[VocabHit] = []
         covered = 0
-        for m in self._seg.finditer(text):
-            key = self._by_lower.get(m.group(0).lower())
-            if key is None:
+        i, n = 0, len(text)
+        last_end = -1
+        while i < n:
+            if (i and i != last_end and text[i - 1].isalnum()
+                    and not (text[i - 1].islower() and text[i].isupper())):
+                if not (text[i].isupper() and lower.startswith(".js", i - 3)):
+                    i += 1
+                    continue
+            form = next((f for f in self._buckets.get(lower[i:i + 2], ())
+                         if lower.startswith(f, i) and self._seg_ok(f, text, i)), None)
+            if form is None:
+                i += 1
                 continue
-            hits.append(VocabHit(self.entries[key], offset + m.start(), offset + m.end()))
-            covered += m.end() - m.start()
+            key = self._by_lower.get(form) or self._exact_seg[form][0]
+            hits.append(VocabHit(self.entries[key], offset + i, offset + i + len(form)))
+            covered += len(form)
+            i += len(form)
+            last_end = i
         letters = sum(1 for c in text if c.isalnum())
         if letters and covered >= 0.8 * letters and len(hits) >= 3:
             return hits
