@@ -53,9 +53,7 @@ def _is_page_file(path: Path) -> bool:
         return False
     if is_warc(name):
         return True
-    if name.endswith(".gz"):
-        name = name[:-3]
-    return name.endswith(PAGE_SUFFIXES)
+    return name.removesuffix(".gz").endswith(PAGE_SUFFIXES)
 
 
 def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
@@ -82,10 +80,10 @@ def read_jsonl(path: Path, config: Config) -> Iterator[Page]:
                     obj = json.loads(line)
                     body = obj.get("html") or obj.get("text") or obj.get("content")
                     if not isinstance(body, str):
-                        raise ValueError("no 'html', 'text' or 'content' string")
+                        raise TypeError("no 'html', 'text' or 'content' string")
                     # the record holds already-decoded text: its bytes are UTF-8 now
                     yield Page(source, body.encode("utf-8"), url=obj.get("url"), charset="utf-8")
-                except (ValueError, AttributeError) as exc:
+                except (ValueError, TypeError, AttributeError) as exc:
                     yield Page(source, error=ReaderError(f"bad JSON Lines record: {exc}"))
     except OSError as exc:
         yield Page(str(path), error=ReaderError(f"{path}: {exc}"))
@@ -154,7 +152,8 @@ class Writer:
             self.fh: TextIO = sys.stdout
         else:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
-            self.fh = open(path, "a" if append else "w", encoding="utf-8", newline="")
+            self.fh = open(path, "a" if append else "w", encoding="utf-8",  # noqa: SIM115
+                           newline="")
         self._csv: Any = None
         if fmt == "csv":
             self._csv = csv.writer(self.fh)

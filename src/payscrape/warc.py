@@ -129,7 +129,7 @@ def _read_whole_gzip(name: str, cfg: Config, skip_first: bool) -> Iterator[Page]
         yield Page(name, error=ReaderError(f"{name}: {exc}"))
 
 
-def _read_stream(fh: IO[bytes], name: str, cfg: Config,
+def _read_stream(fh: IO[bytes] | gzip.GzipFile, name: str, cfg: Config,
                  size: int | None = None) -> Iterator[tuple[Page, int]]:
     """``(page, offset)`` for each response record of an open WARC stream.
 
@@ -172,7 +172,7 @@ def _read_stream(fh: IO[bytes], name: str, cfg: Config,
         yield _page(record, f"{name}#{offset}", cfg), offset
 
 
-def _has_data(fh: IO[bytes], offset: int) -> bool:
+def _has_data(fh: IO[bytes] | gzip.GzipFile, offset: int) -> bool:
     """Whether anything but blank lines follows ``offset`` in a seekable file."""
     try:
         fh.seek(offset)

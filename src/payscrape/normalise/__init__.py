@@ -18,6 +18,7 @@ from .builder import TextBuilder
 from .decode import decode
 from .html import extract_title, parse_blocks, parse_html
 from .jsonld import read_jsonld
+from .microdata import merge_structured, read_microdata
 from .mojibake import repair
 from .text import parse_text
 
@@ -36,10 +37,17 @@ _WORDS = regex.compile(r"\p{L}{2,}")
 _NOT_TITLE = regex.compile(r"(?i)^(?:source|sources|also read|note|related|see also|faq)\b")
 
 
+_YEN_CODECS = frozenset({"shift_jis", "cp932", "euc_jp", "iso2022_jp", "shift_jis_2004",
+                         "shift_jisx0213", "euc_jis_2004"})
+_YEN_BACKSLASH = regex.compile(r"\\(?=\d)")
+
+
 def looks_like_html(text: str) -> bool:
     """True when ``text`` is HTML markup rather than a text dump."""
     if _HTML_START.match(text[:2000]):
         return True
+    if _HTML_TAG.match(text.lstrip()[:600]) and _HTML_TAG.search(text, 1, 5000):
+        return True  # a fragment such as "<h1>…</h1><p>…</p>"
     tags = 0
     for _ in _HTML_TAG.finditer(text, endpos=min(len(text), 200_000)):
         tags += 1
@@ -91,6 +99,10 @@ def normalise(
         if not content.strip():
             raise EmptyInput("the input is empty")
         text, encoding, steps = decode(bytes(content), charset)
+        if encoding in _YEN_CODECS and _YEN_BACKSLASH.search(text):
+            # Japanese code pages put the yen sign on 0x5C, which Python decodes as "\\"
+            text = _YEN_BACKSLASH.sub("¥", text)
+            steps.append(Explanation("decode", f"{encoding}: 0x5C before a number read as ¥"))
     else:
         text = content
         if len(text) > cfg.max_input_bytes:
@@ -115,12 +127,12 @@ def normalise(
         if cfg.read_structured_data:
             scripts = [s.text or "" for s in tree.iter("script")
                        if (s.get("type") or "").strip().lower() == "application/ld+json"]
-            structured = read_jsonld(scripts)
+            structured = merge_structured(read_jsonld(scripts), read_microdata(tree))
         title = extract_title(tree)
         boilerplate = parse_blocks(tree, builder, max_depth=cfg.max_depth,
                                    remove_boilerplate=cfg.remove_boilerplate)
     else:
-        parse_text(text, builder)
+        boilerplate = parse_text(text, builder)
         if cfg.fix_mojibake:
             # whitespace clean-up can expose damage the raw text hid; settle it now so that
             # normalising our own output changes nothing
@@ -128,7 +140,7 @@ def normalise(
             if again != builder.text:
                 steps.extend(fixes)
                 builder = TextBuilder()
-                parse_text(again, builder)
+                boilerplate = parse_text(again, builder)
     doc_text = builder.text
     if len(doc_text) > cfg.max_text_chars:
         raise InputTooLarge(

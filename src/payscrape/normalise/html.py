@@ -120,10 +120,10 @@ class _Walker:
         if not text:
             return
         if boundary and self.buf:
+            # "<span>88,000</span><span>75,000</span>", "<span>Median</span><span>$68,000</span>"
+            # must not run together; "$118,<wbr>000" and "<sup>.85</sup>" must stay whole
             prev = self.buf[-1]
-            if prev and not prev[-1].isspace() and not text[0].isspace() and (
-                _DIGITISH.match(text[0]) or _DIGITISH.match(prev[-1])
-            ):
+            if prev and (prev[-1].isalnum() or prev[-1] == ")") and _DIGITISH.match(text[0]):
                 self.buf.append(" ")
         self.buf.append(text)
 

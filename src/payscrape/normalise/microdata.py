@@ -31,7 +31,7 @@ from typing import Any
 from ..document import StructuredData
 from .jsonld import read_jsonld
 
-__all__ = ["read_microdata", "microdata_items", "merge_structured"]
+__all__ = ["merge_structured", "microdata_items", "read_microdata"]
 
 MAX_ITEMS = 2000
 MAX_DEPTH = 20

@@ -44,15 +44,45 @@ def _heading_level(line: str) -> int:
 _SETEXT = regex.compile(r"^(?:={3,}|-{3,})$")
 
 
-def parse_text(text: str, builder: TextBuilder) -> None:
-    """Fill ``builder`` from a text dump."""
+_MD_LINK = regex.compile(r"!?\[([^\]\n]{1,300})\]\([^)\s]{0,500}(?:\s+\"[^\"]*\")?\)")
+_MD_EMPHASIS = regex.compile(r"(\*\*|__|(?<![\w*])\*(?!\*))(?=\S)([^*_\n]{1,300}?\S)\1(?![\w*])")
+
+
+def strip_markdown(line: str) -> str:
+    """Links to their text, ``**bold**`` and ``__bold__`` to plain text."""
+    if "](" in line:
+        line = _MD_LINK.sub(r"\1", line)
+    if "*" in line or "__" in line:
+        line = _MD_EMPHASIS.sub(r"\2", line)
+    return line
+
+
+#: Headings of link lists that are page furniture in a text dump.
+_RELATED = regex.compile(r"(?i)^(?:#+\s*)?(?:related(?:\s+\w+)?|read\s+more|more\s+(?:guides|articles|"
+                         r"stories|reading)|you\s+(?:may|might)\s+also\s+like|see\s+also|"
+                         r"popular\s+(?:posts|articles|guides)|recommended(?:\s+\w+)?)\s*:?$")
+
+
+def parse_text(text: str, builder: TextBuilder) -> list[str]:
+    """Fill ``builder`` from a text dump; return the boilerplate lines set aside."""
     table: int | None = None
     lines = text.splitlines()
+    boilerplate: list[str] = []
+    skipping = False
     for i, raw in enumerate(lines):
-        line = raw.strip()
+        line = strip_markdown(raw.strip())
         if not line:
             table = None
             continue
+        if _RELATED.match(line):
+            skipping = True
+            boilerplate.append(line)
+            continue
+        if skipping:
+            if _BULLET.match(line) or len(line) < 90 and not _heading_level(line):
+                boilerplate.append(line)
+                continue
+            skipping = False
         if _SETEXT.match(line):
             continue
         if _TABLE_RULE.match(line) and "-" in line and "|" in line:
@@ -83,3 +113,4 @@ def parse_text(text: str, builder: TextBuilder) -> None:
             continue
         level = _heading_level(line)
         builder.add("heading" if level else "paragraph", line, level=level)
+    return boilerplate
