@@ -272,3 +272,34 @@ def test_a_warc_gzipped_as_a_whole_is_read_too(tmp_path: Path) -> None:
         a = [(p.source.rsplit("#", 1)[1], p.url, p.content) for p in read_warc(plain)]
         b = [(p.source.rsplit("#", 1)[1], p.url, p.content) for p in read_warc(whole)]
         assert a == b and len(a) == 3  # uncompressed offsets, no record twice
+
+
+def test_transfer_and_content_codings_are_undone(tmp_path: Path) -> None:
+    import zlib
+
+    html = b"<p>Median salary: $70,000 a year</p>"
+    chunked = b"".join(b"%x\r\n%s\r\n" % (len(part), part) for part in (html[:10], html[10:]))
+    chunked += b"0\r\n\r\n"
+    deflated = zlib.compress(html)
+    warc = write_warc(tmp_path / "codings.warc", [
+        ("https://example.test/chunked", HTML, chunked),
+        ("https://example.test/gzip-chunked", HTML,
+         b"%x\r\n%s\r\n0\r\n\r\n" % (len(gzip.compress(html)), gzip.compress(html))),
+        ("https://example.test/deflate", HTML, deflated),
+        ("https://example.test/raw-deflate", HTML, deflated[2:-4]),
+        ("https://example.test/mislabelled", HTML, html),
+        ("https://example.test/brotli", HTML, b"\x1b\x00\x00"),
+    ], headers={
+        "https://example.test/chunked": [("Transfer-Encoding", "chunked")],
+        "https://example.test/gzip-chunked": [("Transfer-Encoding", "chunked"),
+                                              ("Content-Encoding", "gzip")],
+        "https://example.test/deflate": [("Content-Encoding", "deflate")],
+        "https://example.test/raw-deflate": [("Content-Encoding", "deflate")],
+        "https://example.test/mislabelled": [("Content-Encoding", "gzip")],  # plain after all
+        "https://example.test/brotli": [("Content-Encoding", "br")],
+    })
+    pages = {p.url.rsplit("/", 1)[1]: p for p in read_warc(warc)}
+    for name in ("chunked", "gzip-chunked", "deflate", "raw-deflate", "mislabelled"):
+        assert pages[name].content == html, name
+    assert pages["brotli"].error.code == "E007"
+    assert "br" in pages["brotli"].error.message
