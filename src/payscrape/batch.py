@@ -361,6 +361,10 @@ def open_writer(path: str, fmt: str, append: bool = False) -> Writer | ParquetWr
 
 # --- running -------------------------------------------------------------------------------
 
+#: Rows kept for the end-of-run table.
+SUMMARY_ROWS = 60
+
+
 @dataclass(slots=True)
 class Summary:
     """Counts for the end-of-run table."""
@@ -380,6 +384,8 @@ class Summary:
         self.salaries += len(r.salaries)
         key = r.page_type or ("error" if r.error else "unknown")
         self.by_type[key] = self.by_type.get(key, 0) + 1
+        if len(self.rows) >= SUMMARY_ROWS:
+            return  # the table shows the first rows only; memory stays flat on huge dumps
         self.rows.append((
             Path(r.source or "").name[:38], (r.page_type or (r.error.code if r.error else "-")),
             (r.role or "-")[:34], len(r.salaries), len(r.experience_bands),
@@ -448,7 +454,7 @@ def run(inputs: list[str], output: str, *, fmt: str = "jsonl", jobs: int = 1,
     return summary
 
 
-def format_summary(summary: Summary, *, limit: int = 60) -> str:
+def format_summary(summary: Summary, *, limit: int = 60) -> str:  # noqa: D103
     """A plain-text table of the run."""
     out = io.StringIO()
     head = ("page", "type", "role", "pay", "bands", "skills+certs", "data pts")
@@ -457,8 +463,8 @@ def format_summary(summary: Summary, *, limit: int = 60) -> str:
     out.write(line + "\n" + "-" * len(line) + "\n")
     for row in summary.rows[:limit]:
         out.write("  ".join(str(c).ljust(w) for c, w in zip(row, widths)) + "\n")
-    if len(summary.rows) > limit:
-        out.write(f"… {len(summary.rows) - limit} more\n")
+    if summary.pages > min(limit, len(summary.rows)):
+        out.write(f"… {summary.pages - min(limit, len(summary.rows))} more\n")
     rate = summary.pages / summary.seconds if summary.seconds else 0.0
     types = ", ".join(f"{k}: {v}" for k, v in sorted(summary.by_type.items()))
     out.write(f"\n{summary.pages} pages ({types}); {summary.salaries} pay figures; "
