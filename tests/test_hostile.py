@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -83,3 +84,94 @@ def test_random_html_never_crashes(parts: list[str]) -> None:
         payscrape.extract("<html><body>" + "".join(parts))
     except payscrape.PayscrapeError:
         pass
+
+
+def test_time_budget_is_a_typed_error() -> None:
+    with pytest.raises(payscrape.PageTimeout):
+        payscrape.extract("Median salary $50,000 a year. " * 2000, page_timeout=0.0)
+
+
+def _hostile_dir(root) -> dict[str, bytes]:
+    import gzip as gz
+    import io
+
+    bomb = io.BytesIO()
+    with gz.GzipFile(fileobj=bomb, mode="wb") as fh:
+        for _ in range(200):
+            fh.write(b"\0" * 1_000_000)  # 200 MB of zeros, ~200 KB compressed
+    files = {
+        "empty.html": b"",
+        "binary.html": bytes(range(256)) * 100,
+        "png.html": b"\x89PNG\r\n\x1a\n" + b"\0" * 500,
+        "bomb.html.gz": bomb.getvalue(),
+        "nested.html": b"<div>" * 20000 + b"Pay $50,000 a year" + b"</div>" * 20000,
+        "entities.html": (b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa">'
+                          b'<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'
+                          b'<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>'
+                          b"<html><body><p>&c;&c;&c; Salary $40,000 a year</p></body></html>"),
+        "local-file.html": b'<!DOCTYPE x [<!ENTITY f SYSTEM "file:///etc/passwd">]><p>&f; $1</p>',
+        "regex-bait.txt": ("$" + "1," * 60000).encode(),
+        "dashes.txt": ("1-" * 60000).encode(),
+        "utf16.html": "<html><body><p>Median salary: £41,000 per year in Manchester</p></body></html>".encode("utf-16"),
+        "latin1.html": ("<html><head><meta charset='iso-8859-1'></head><body><p>Gehalt in München: "
+                        "65.900 EUR pro Jahr, Größe - average salary 65.900 EUR per year</p></body></html>").encode("latin-1"),
+        "huge.txt": b"Salary $1 " * 2_500_000,
+    }
+    for name, data in files.items():
+        (root / name).write_bytes(data)
+    return files
+
+
+def test_hostile_directory_one_row_each_no_traceback(tmp_path) -> None:
+    import json
+    import subprocess
+    import sys
+
+    src = tmp_path / "hostile"
+    src.mkdir()
+    files = _hostile_dir(src)
+    out = tmp_path / "out.jsonl"
+    proc = subprocess.run([sys.executable, "-m", "payscrape", "extract", str(src), "-o", str(out)],
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 1, proc.stderr
+    assert "Traceback" not in proc.stderr
+    rows = {Path(r["source"]).name: r for r in map(json.loads, out.read_text("utf-8").splitlines())}
+    assert set(rows) == set(files)
+    codes = {name: (r["error"] or {}).get("code") for name, r in rows.items()}
+    assert codes["empty.html"] == "E001" and codes["binary.html"] == "E002"
+    assert codes["png.html"] == "E002" and codes["bomb.html.gz"] == "E003"
+    assert codes["huge.txt"] == "E003"
+    assert "root:" not in out.read_text("utf-8")
+    assert rows["utf16.html"]["salaries"][0]["low"] == 41000
+    assert rows["utf16.html"]["salaries"][0]["currency"] == "GBP"
+    assert rows["latin1.html"]["salaries"][0]["low"] == 65900
+    assert rows["latin1.html"]["salaries"][0]["currency"] == "EUR"
+
+
+def test_killed_batch_resumes_with_every_page_once(tmp_path) -> None:
+    import json
+    import signal
+    import subprocess
+    import sys
+    import time as _time
+
+    src = tmp_path / "pages"
+    src.mkdir()
+    seed = (FIXTURES / "seeds_html/000_bb0d3b1a1f5bd651.html").read_bytes()
+    for i in range(60):
+        (src / f"page{i:03d}.html").write_bytes(seed.replace(b"150,736", f"{150000 + i:,}".encode()))
+    out = tmp_path / "out.jsonl"
+    cmd = [sys.executable, "-m", "payscrape", "extract", str(src), "-o", str(out), "-q"]
+    proc = subprocess.Popen(cmd)
+    deadline = _time.monotonic() + 120
+    while _time.monotonic() < deadline:
+        if out.exists() and out.read_bytes().count(b"\n") >= 10:
+            break
+        _time.sleep(0.05)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    partial = out.read_bytes().count(b"\n")
+    assert 10 <= partial < 60
+    subprocess.run(cmd + ["--resume"], check=True, timeout=300)
+    sources = [json.loads(line)["source"] for line in out.read_text("utf-8").splitlines()]
+    assert len(sources) == 60 and len(set(sources)) == 60

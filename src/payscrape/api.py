@@ -9,7 +9,7 @@ from typing import Any
 from .classify import PageTypeModel, cached_model, classify
 from .config import Config, resolve
 from .document import Document
-from .errors import InputTooLarge, InternalError, PayscrapeError, ReaderError
+from .errors import Deadline, InputTooLarge, InternalError, PayscrapeError, ReaderError
 from .extract import get_pipeline, process
 from .extract.assemble import build_record
 from .normalise import normalise
@@ -18,11 +18,13 @@ from .records import PageRecord
 
 def extract_document(document: Document, *, source: str | None = None,
                      config: Config | None = None, model: PageTypeModel | None = None,
-                     **overrides: Any) -> PageRecord:
+                     deadline: Deadline | None = None, **overrides: Any) -> PageRecord:
     """Extract the record of an already normalised :class:`Document`."""
     cfg = resolve(config, overrides)
     nlp = get_pipeline(cfg.spacy_model)
-    doc = process(document, nlp)
+    doc = process(document, nlp, deadline)
+    if deadline is not None:
+        deadline.check("assemble")
     record = build_record(doc, document, source=source)
     if model is None:
         model = cached_model(cfg.page_type_model)
@@ -38,9 +40,12 @@ def extract(content: str | bytes, *, url: str | None = None, charset: str | None
     Raises only :class:`~payscrape.errors.PayscrapeError` subclasses.
     """
     cfg = resolve(config, overrides)
+    deadline = Deadline(cfg.page_timeout)
     try:
         document = normalise(content, url=url, charset=charset, config=cfg)
-        return extract_document(document, source=source, config=cfg, model=model)
+        deadline.check("normalise")
+        return extract_document(document, source=source, config=cfg, model=model,
+                                deadline=deadline)
     except PayscrapeError:
         raise
     except RecursionError as exc:

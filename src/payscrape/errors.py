@@ -81,3 +81,22 @@ ERRORS: tuple[type[PayscrapeError], ...] = (
     EmptyInput, NotAPage, InputTooLarge, DecodeFailure, PageTimeout, ModelError,
     ReaderError, InternalError,
 )
+
+
+class Deadline:
+    """A per-page time budget, checked between pipeline stages."""
+
+    __slots__ = ("budget", "end")
+
+    def __init__(self, seconds: float) -> None:
+        import time
+
+        self.budget = seconds
+        self.end = time.monotonic() + seconds
+
+    def check(self, stage: str) -> None:
+        """Raise :class:`PageTimeout` if the budget is spent."""
+        import time
+
+        if time.monotonic() > self.end:
+            raise PageTimeout(f"page exceeded its {self.budget:g}s budget (at {stage})")

@@ -9,6 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..document import Document
+from ..errors import Deadline
 from .components import register_extensions
 
 __all__ = ["build_pipeline", "get_pipeline", "process", "COMPONENTS", "TOKEN_VIEW"]
@@ -42,11 +43,14 @@ def get_pipeline(model: str | None = None) -> Language:
     return build_pipeline(model)
 
 
-def process(document: Document, nlp: Language | None = None) -> Doc:
+def process(document: Document, nlp: Language | None = None,
+            deadline: Deadline | None = None) -> Doc:
     """Run the pipeline over a Document's text; the Document rides along on ``doc._``."""
     nlp = nlp or get_pipeline()
     doc = nlp.make_doc(document.text.translate(TOKEN_VIEW))
     doc._.payscrape_document = document
-    for _name, proc in nlp.pipeline:
+    for name, proc in nlp.pipeline:
+        if deadline is not None:
+            deadline.check(name)
         doc = proc(doc)
     return doc
