@@ -102,7 +102,7 @@ def train_from_dir(root: str | Path, *, cv: bool = True) -> tuple[PageTypeModel,
     if len(set(data.labels)) < 2:
         raise ValueError(f"{root}: need labelled pages of at least two page types")
     result = cross_validate(data) if cv else CVResult(n=len(data.labels))
-    return train(data.documents, data.records, data.labels), result
+    return train(data.documents, data.records, data.labels, groups=data.groups), result
 
 
 def report(res: CVResult) -> str:
