@@ -110,6 +110,7 @@ class _Walker:
     def __init__(self, builder: TextBuilder, max_depth: int, detect: bool = True) -> None:
         self.b = builder
         self.detect = detect
+        self.density: dict[Any, tuple[int, int, int]] = {}
         self.max_depth = max_depth
         self.buf: list[str] = []
         self.kind = ["paragraph"]
@@ -132,6 +133,12 @@ class _Walker:
             self.b.add(self.kind[-1], "".join(self.buf))  # type: ignore[arg-type]
             self.buf = []
 
+    def _link_farm(self, el: Any, tag: str) -> bool:
+        if tag not in _LINK_CONTAINERS:
+            return False
+        chars, link_chars, links = self.density.get(el, (0, 0, 0))
+        return links >= MIN_LINKS and chars > 0 and link_chars >= LINK_DENSITY * chars
+
     # -- walking -------------------------------------------------------------
     def walk(self, el: Any, depth: int = 0) -> None:
         tag = _tag(el)
@@ -142,9 +149,9 @@ class _Walker:
             self._push(" ".join(el.itertext()), boundary=True)
             self._push(el.tail)
             return
-        if self.detect and is_boilerplate(el, tag):
+        if self.detect and (is_boilerplate(el, tag) or self._link_farm(el, tag)):
             self.flush()
-            text = clean_inline(" ".join(_visible_text(el)))
+            text = _plain_text(el)
             if text:
                 self.boilerplate.append(text)
             self._push(el.tail, boundary=True)
@@ -280,6 +287,15 @@ def _cell_text(cell: Any) -> str:
     return "; ".join(parts)
 
 
+def _plain_text(el: Any) -> str:
+    """All text under ``el`` (scripts and styles are already stripped), whitespace collapsed."""
+    return clean_inline(" ".join(el.itertext()))
+
+
+def _text_len(el: Any) -> int:
+    return sum(len(t.strip()) for t in el.itertext())
+
+
 def _main_root(body: Any) -> tuple[Any, list[Any]]:
     """The element holding the main content, and the elements left outside it."""
     mains = body.xpath(".//main | .//*[@role='main']")
@@ -288,8 +304,8 @@ def _main_root(body: Any) -> tuple[Any, list[Any]]:
     if not candidates:
         return body, []
     root = candidates[0]
-    total = len(clean_inline(" ".join(_visible_text(body))))
-    inside = len(clean_inline(" ".join(_visible_text(root))))
+    total = _text_len(body)
+    inside = _text_len(root)
     if total and inside / total >= 0.25:
         outside = []
         node = root
@@ -320,22 +336,52 @@ def extract_title(tree: Any) -> str | None:
     return None
 
 
+#: Elements removed from the tree before walking: their content is never text.
+STRIP_TAGS = ("script", "style", "noscript", "template", "svg", "math", "iframe", "object",
+              "embed", "canvas", "select", "textarea", "audio", "video", "datalist", "map")
+#: Containers whose text is mostly link text are navigation (mega-menus, link farms).
+LINK_DENSITY = 0.75
+MIN_LINKS = 6
+_LINK_CONTAINERS = frozenset({"div", "ul", "ol", "section", "table", "tbody", "dl", "p", "span"})
+
+
+def _link_density(body: Any) -> dict[Any, tuple[int, int, int]]:
+    """``element → (text chars, link-text chars, links)`` for every element, in one pass."""
+    elements = [el for el in body.iter() if isinstance(el.tag, str)]
+    stats: dict[Any, list[int]] = {}
+    for el in elements:
+        own = len((el.text or "").strip())
+        stats[el] = [own, own if el.tag == "a" else 0, 1 if el.tag == "a" else 0]
+    for el in reversed(elements):
+        parent = el.getparent()
+        if parent is None or parent not in stats:
+            continue
+        tail = len((el.tail or "").strip())
+        st, ps = stats[el], stats[parent]
+        ps[0] += st[0] + tail
+        ps[1] += st[0] if el.tag == "a" else st[1]
+        ps[2] += st[2]
+    return {el: (v[0], v[1], v[2]) for el, v in stats.items()}
+
+
 def parse_blocks(tree: Any, builder: TextBuilder, *, max_depth: int,
                  remove_boilerplate: bool) -> list[str]:
     """Walk the tree into ``builder``; return the boilerplate texts set aside."""
     body = tree.find(".//body")
     if body is None:
         body = tree
+    etree.strip_elements(body, *STRIP_TAGS, with_tail=False)
     walker = _Walker(builder, max_depth, detect=remove_boilerplate)
     if not remove_boilerplate:
         walker.walk(body)
         walker.flush()
         return []
+    walker.density = _link_density(body)
     root, outside = _main_root(body)
     for el in outside:
         if _tag(el) in SKIP_TAGS:
             continue
-        text = clean_inline(" ".join(_visible_text(el)))
+        text = _plain_text(el)
         if text:
             walker.boilerplate.append(text)
     walker.walk(root)

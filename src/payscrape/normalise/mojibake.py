@@ -169,7 +169,19 @@ def repair_thai(text: str) -> tuple[str, list[Explanation]]:
     return repaired, steps
 
 
+#: Cheap gate before ftfy: the two- and three-character shapes UTF-8 takes when read as
+#: cp1252/latin-1 (Ã©, â€”, Â·), as cp1251 (Ð°, Ñ€, вЂ”) or with stray C1 controls.
+_FTFY_GATE = regex.compile(
+    "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
+    "\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
+    "|[\u0420\u0421\u0432][\u0400-\u045f\u0490\u0491\u2018-\u201e\u2116]"
+    "|[\u0080-\u009f]"
+)
+
+
 def _ftfy_fix(text: str) -> tuple[str, list[Explanation]]:
+    if not _FTFY_GATE.search(text):
+        return text, []
     import ftfy
     from ftfy.badness import is_bad
 
