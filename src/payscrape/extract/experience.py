@@ -92,10 +92,32 @@ class BandHit:
     explicit: bool  # the match itself says "experience"/"exp"
 
 
+#: Every band names years: the full grammar only runs in windows around such a word.
+_YEAR_WORD = regex.compile(r"(?i)\b(?:years?|yrs?|yoe)\b|\d\s?y\b")
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for m in _YEAR_WORD.finditer(text):
+        a, b = max(0, m.start() - 60), min(len(text), m.end() + 90)
+        if spans and a <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], b)
+        else:
+            spans.append((a, b))
+    return spans
+
+
 def find_bands(text: str) -> list[BandHit]:
     """Year-range candidates; callers decide with context whether they are experience."""
     out: list[BandHit] = []
-    for m in BAND.finditer(text):
+    for a, b in _windows(text):
+        out.extend(_find_bands(text, a, b))
+    return out
+
+
+def _find_bands(text: str, pos: int, endpos: int) -> list[BandHit]:
+    out: list[BandHit] = []
+    for m in BAND.finditer(text, pos, endpos):
         g = m.groupdict()
         span = m.group(0)
         explicit = bool(regex.search(r"experience|\bexp\b", span, _F))

@@ -110,7 +110,6 @@ class _Walker:
     def __init__(self, builder: TextBuilder, max_depth: int, detect: bool = True) -> None:
         self.b = builder
         self.detect = detect
-        self.density: dict[Any, tuple[int, int, int]] = {}
         self.max_depth = max_depth
         self.buf: list[str] = []
         self.kind = ["paragraph"]
@@ -134,10 +133,11 @@ class _Walker:
             self.buf = []
 
     def _link_farm(self, el: Any, tag: str) -> bool:
-        if tag not in _LINK_CONTAINERS:
+        if tag not in _LINK_CONTAINERS or _LINKS(el) < MIN_LINKS:
             return False
-        chars, link_chars, links = self.density.get(el, (0, 0, 0))
-        return links >= MIN_LINKS and chars > 0 and link_chars >= LINK_DENSITY * chars
+        chars = _text_len(el)
+        link_chars = sum(_text_len(a) for a in el.iter("a"))
+        return chars > 0 and link_chars >= LINK_DENSITY * chars
 
     # -- walking -------------------------------------------------------------
     def walk(self, el: Any, depth: int = 0) -> None:
@@ -342,26 +342,8 @@ STRIP_TAGS = ("script", "style", "noscript", "template", "svg", "math", "iframe"
 #: Containers whose text is mostly link text are navigation (mega-menus, link farms).
 LINK_DENSITY = 0.75
 MIN_LINKS = 6
+_LINKS = etree.XPath("count(.//a)")
 _LINK_CONTAINERS = frozenset({"div", "ul", "ol", "section", "table", "tbody", "dl", "p", "span"})
-
-
-def _link_density(body: Any) -> dict[Any, tuple[int, int, int]]:
-    """``element → (text chars, link-text chars, links)`` for every element, in one pass."""
-    elements = [el for el in body.iter() if isinstance(el.tag, str)]
-    stats: dict[Any, list[int]] = {}
-    for el in elements:
-        own = len((el.text or "").strip())
-        stats[el] = [own, own if el.tag == "a" else 0, 1 if el.tag == "a" else 0]
-    for el in reversed(elements):
-        parent = el.getparent()
-        if parent is None or parent not in stats:
-            continue
-        tail = len((el.tail or "").strip())
-        st, ps = stats[el], stats[parent]
-        ps[0] += st[0] + tail
-        ps[1] += st[0] if el.tag == "a" else st[1]
-        ps[2] += st[2]
-    return {el: (v[0], v[1], v[2]) for el, v in stats.items()}
 
 
 def parse_blocks(tree: Any, builder: TextBuilder, *, max_depth: int,
@@ -376,7 +358,6 @@ def parse_blocks(tree: Any, builder: TextBuilder, *, max_depth: int,
         walker.walk(body)
         walker.flush()
         return []
-    walker.density = _link_density(body)
     root, outside = _main_root(body)
     for el in outside:
         if _tag(el) in SKIP_TAGS:

@@ -26,6 +26,8 @@ reached twice through ``itemref`` (a cycle) is read once.
 from __future__ import annotations
 
 import json
+
+from lxml import etree
 from typing import Any
 
 from ..document import StructuredData
@@ -183,6 +185,9 @@ def microdata_items(tree: Any) -> list[dict[str, Any]]:
     return out
 
 
+_HAS_ITEMSCOPE = etree.XPath("boolean(//*[@itemscope])")
+
+
 def read_microdata(tree: Any) -> StructuredData:
     """Salary facts (Occupation, JobPosting, OccupationAggregationByEmployer) from microdata.
 
@@ -196,6 +201,8 @@ def read_microdata(tree: Any) -> StructuredData:
     >>> (s.low, s.currency, s.period, s.statistic, s.role)
     (65900.0, 'EUR', 'year', 'median', 'Data Engineer')
     """
+    if tree is None or not _HAS_ITEMSCOPE(tree):
+        return StructuredData()
     items = microdata_items(tree)
     # one JSON text per item keeps each under jsonld's per-script size limit
     return read_jsonld([json.dumps(item) for item in items])
