@@ -13,6 +13,7 @@ mojibake such fragments are removed so no junk is left.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable
 
@@ -179,6 +180,9 @@ _FTFY_GATE = regex.compile(
 )
 
 
+_C1 = re.compile("[\u0080-\u009f]")
+
+
 def _ftfy_fix(text: str) -> tuple[str, list[Explanation]]:
     if not _FTFY_GATE.search(text):
         return text, []
@@ -203,8 +207,18 @@ def _ftfy_fix(text: str) -> tuple[str, list[Explanation]]:
     return fixed, [Explanation("ftfy", detail)]
 
 
+_NON_ASCII_RUNS = re.compile(r"[^\x00-\x7f]{2,}")
+
+
 def repair(text: str, *, use_ftfy: bool = True) -> tuple[str, list[Explanation]]:
     """Repair mojibake in ``text``; return the repaired text and the steps taken."""
+    if text.isascii():
+        return text, []
+    # mojibake is a run of two or more non-ASCII characters: test the gates on those only
+    runs = " ".join(_NON_ASCII_RUNS.findall(text))
+    if not runs or not (_THAI_GATE.search(runs) or (use_ftfy and _FTFY_GATE.search(runs))):
+        if not (use_ftfy and _C1.search(text)):
+            return text, []
     steps: list[Explanation] = []
     fixers: list[Callable[[str], tuple[str, list[Explanation]]]] = [repair_thai]
     if use_ftfy:
