@@ -52,6 +52,9 @@ _CUES: dict[str, regex.Pattern[str]] = {
                   r"based on \d)\b",
     }.items()
 }
+#: All cues in one pattern: one pass over the text counts every cue.
+_ALL_CUES = regex.compile("|".join(f"(?P<{k}>{rx.pattern})" for k, rx in _CUES.items()),
+                          regex.I | regex.V1 | regex.M)
 STRUCT_NAMES: tuple[str, ...] = (
     "log_chars", "money_per_kchar", "log_money", "share_heading_salary", "bands", "data_points",
     "table_share", "list_share", "heading_share", *(f"cue_{k}" for k in _CUES),
@@ -102,7 +105,10 @@ def structural(document: Document, record: PageRecord) -> list[float]:
         kinds.count("list_item") / n_blocks,
         kinds.count("heading") / n_blocks,
     ]
-    feats += [math.log1p(len(rx.findall(text[:50000]))) / 3 for rx in _CUES.values()]
+    counts = dict.fromkeys(_CUES, 0)
+    for m in _ALL_CUES.finditer(text, 0, 50000):
+        counts[m.lastgroup] += 1  # type: ignore[index]
+    feats += [math.log1p(counts[k]) / 3 for k in _CUES]
     feats += [min(1.0, sum(1 for h in heads if rx.search(h)) / 3) for rx in _CUES.values()]
     feats += [1.0 if _CUES["salary_head"].search(title) else 0.0,
               1.0 if _CUES["how_to"].search(title) else 0.0]

@@ -100,43 +100,57 @@ for _code, (_names, _cur) in COUNTRIES.items():
 _CASE_EXACT = {"US", "UK", "U.S.", "U.K.", "USA", "UAE", "NYC"}
 
 
-def _alternation(names: list[str]) -> str:
-    return "|".join(regex.escape(n) for n in sorted(names, key=len, reverse=True))
+_LOWER_TO_PLACE: dict[str, tuple[str, str, str]] = {}
+for _code, (_names, _cur) in COUNTRIES.items():
+    for _name in _names:
+        _LOWER_TO_PLACE.setdefault(_name.lower(), ("country", _name, _code))
+for _name, _code in REGIONS.items():
+    _LOWER_TO_PLACE.setdefault(_name.lower(), ("region", _name, _code))
+for _name, _code in CITIES.items():
+    _LOWER_TO_PLACE.setdefault(_name.lower(), ("city", _name, _code))
+_MAX_WORDS = max(len(k.split()) for k in _LOWER_TO_PLACE)
 
-
-_PLACE_NAMES = list(_NAME_TO_COUNTRY) + [r.lower() for r in REGIONS] + [c.lower() for c in CITIES]
-PLACE_RE = regex.compile(
-    r"(?<![\p{L}\p{N}])(?:"
-    + _alternation([n for n in _PLACE_NAMES if n.upper() not in _CASE_EXACT])
-    + r")(?![\p{L}\p{N}])",
-    regex.I,
-)
-PLACE_EXACT_RE = regex.compile(
-    r"(?<![\p{L}\p{N}.])(?:" + _alternation(sorted(_CASE_EXACT)) + r")(?![\p{L}\p{N}])"
-)
-_REGION_LOWER = {r.lower(): r for r in REGIONS}
-_CITY_LOWER = {c.lower(): c for c in CITIES}
+# Short, ambiguous names must match case-exactly.
+_CASE_EXACT = {"US", "UK", "U.S.", "U.K.", "USA", "UAE", "NYC"}
+#: A capitalised word (place names start with one): "New", "York", "U.S.", "Zürich", "D.C.".
+_CAP_WORD = regex.compile(r"(?<![\p{L}\p{N}])\p{Lu}[\p{L}.'’-]*(?:,\s(?=D\.C\.))?")
 
 
 def classify_place(name: str) -> tuple[str, str, str] | None:
     """``(kind, canonical name, country code)`` for a place name, else ``None``."""
-    key = name.lower()
-    if key in _NAME_TO_COUNTRY:
-        return "country", name, _NAME_TO_COUNTRY[key]
-    if key in _REGION_LOWER:
-        return "region", _REGION_LOWER[key], REGIONS[_REGION_LOWER[key]]
-    if key in _CITY_LOWER:
-        return "city", _CITY_LOWER[key], CITIES[_CITY_LOWER[key]]
-    return None
+    info = _LOWER_TO_PLACE.get(name.lower())
+    if info and info[1].upper() in _CASE_EXACT and name != info[1]:
+        return None
+    return info
 
 
 def find_places(text: str) -> list[tuple[int, int, str, str, str]]:
-    """All place mentions: ``(start, end, kind, canonical, country)``."""
-    out = []
-    for pattern in (PLACE_RE, PLACE_EXACT_RE):
-        for m in pattern.finditer(text):
-            info = classify_place(m.group(0))
+    """All place mentions: ``(start, end, kind, canonical, country)``.
+
+    Candidate names are runs of capitalised words ("New York City", "the Netherlands" via
+    "Netherlands"), looked up longest first — linear in the text, no big alternation.
+    """
+    words = [(m.start(), m.end()) for m in _CAP_WORD.finditer(text)]
+    out: list[tuple[int, int, str, str, str]] = []
+    i = 0
+    while i < len(words):
+        found = None
+        for n in range(min(_MAX_WORDS, len(words) - i), 0, -1):
+            start, end = words[i][0], words[i + n - 1][1]
+            # the words must be adjacent (separated by one space or ", ")
+            if n > 1 and any(words[j + 1][0] - words[j][1] > 2 for j in range(i, i + n - 1)):
+                continue
+            surface = text[start:end].rstrip(".,") if n == 1 else text[start:end]
+            if n == 1 and surface not in _CASE_EXACT and text[start:end].endswith("."):
+                surface = text[start:end].rstrip(".")
+            info = classify_place(surface) or classify_place(text[start:end])
             if info:
-                out.append((m.start(), m.end(), *info))
-    out.sort()
+                e = start + len(surface) if classify_place(surface) else end
+                found = (start, e, *info), n
+                break
+        if found:
+            out.append(found[0])
+            i += found[1]
+        else:
+            i += 1
     return out
