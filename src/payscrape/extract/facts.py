@@ -64,10 +64,22 @@ SOURCES: dict[str, str] = {
 }
 SOURCE_CUE = regex.compile(
     r"\b(?:sources?|according\s+to|data\s+(?:from|by)|reported\s+by|per|via|cites?|citing|"
-    r"based\s+on|from|use|survey|statistics|figures|estimates?)\b", _F,
+    r"based\s+on|from|use|using|against|weighted|checked|survey|statistics|figures|estimates?)\b",
+    _F,
 )
-_SOURCE_RX = [(name, regex.compile(rf"(?<![\w.]){rx}", regex.V1 | (0 if name in {"SEEK", "ONS", "ABS"} else regex.I)))
-              for name, rx in SOURCES.items()]
+#: "Glassdoor lists …", "Job Bank reports …", "Eurostat's survey": the source speaks.
+SOURCE_AFTER = regex.compile(
+    r"^(?:['’]s)?\s+(?:[\w-]+\s+){0,3}?(?:lists?|reports?|reported|data|shows?|says|estimates?|"
+    r"survey|figures|records?|puts|finds?|found|publishes|places)\b", _F,
+)
+_SOURCE_NAMES = list(SOURCES)
+_CASE_EXACT_SOURCES = frozenset({"SEEK", "ONS"})
+#: One pass for every source name: group ``s<i>`` is ``_SOURCE_NAMES[i]``.
+_SOURCES_RX = regex.compile(
+    "|".join(f"(?P<s{i}>(?<![\\w.])" + (f"(?-i:{SOURCES[n]})" if n in _CASE_EXACT_SOURCES else SOURCES[n]) + ")"
+             for i, n in enumerate(_SOURCE_NAMES)),
+    regex.V1 | regex.I,
+)
 MIX_LINE = regex.compile(r"^\s*(?P<label>[\p{L} /&-]{3,40}?)\s*[:\-–]?\s*(?P<pct>\d{1,3}(?:\.\d)?)\s*%\s*$")
 MIX_PROSE = regex.compile(
     r"(?P<pct>\d{1,3}(?:\.\d)?)\s*%\s+of\s+(?:the\s+)?(?:sampled\s+|surveyed\s+)?"
@@ -123,13 +135,14 @@ def find_facts(text: str, units: list[Any]) -> Facts:
     m = CONFIDENCE.search(text)
     if m:
         facts.confidence_label = " ".join(w.capitalize() for w in m.group("label").split())
-    for name, rx in _SOURCE_RX:
-        for sm in rx.finditer(text):
-            window = text[max(0, sm.start() - 80):sm.start()]
-            if SOURCE_CUE.search(window) or regex.match(r"\s*source", text[sm.end():sm.end() + 10], _F):
-                if name not in facts.sources:
-                    facts.sources.append(name)
-                break
+    for sm in _SOURCES_RX.finditer(text):
+        name = _SOURCE_NAMES[int(sm.lastgroup[1:])]  # type: ignore[index]
+        if name in facts.sources:
+            continue
+        window = text[max(0, sm.start() - 80):sm.start()]
+        after = text[sm.end():sm.end() + 60]
+        if SOURCE_CUE.search(window) or SOURCE_AFTER.match(after) or regex.match(r"\s*source", after, _F):
+            facts.sources.append(name)
     facts.sources.sort()
     seen: set[str] = set()
     for u in units:
