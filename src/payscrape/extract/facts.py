@@ -72,14 +72,24 @@ SOURCE_AFTER = regex.compile(
     r"^(?:['’]s)?\s+(?:[\w-]+\s+){0,3}?(?:lists?|reports?|reported|data|shows?|says|estimates?|"
     r"survey|figures|records?|puts|finds?|found|publishes|places)\b", _F,
 )
-_SOURCE_NAMES = list(SOURCES)
 _CASE_EXACT_SOURCES = frozenset({"SEEK", "ONS"})
-#: One pass for every source name: group ``s<i>`` is ``_SOURCE_NAMES[i]``.
-_SOURCES_RX = regex.compile(
-    "|".join(f"(?P<s{i}>(?<![\\w.])" + (f"(?-i:{SOURCES[n]})" if n in _CASE_EXACT_SOURCES else SOURCES[n]) + ")"
-             for i, n in enumerate(_SOURCE_NAMES)),
-    regex.V1 | regex.I,
-)
+_SOURCE_RX = {n: regex.compile(rf"(?<![\w.])(?:{rx})", regex.V1 | (0 if n in _CASE_EXACT_SOURCES else regex.I))
+              for n, rx in SOURCES.items()}
+#: Lower-case literals one of which every mention of the source contains (a cheap pre-check).
+_SOURCE_KEYS: dict[str, tuple[str, ...]] = {
+    "Glassdoor": ("glassdoor",), "PayScale": ("payscale",), "Indeed": ("indeed",),
+    "LinkedIn": ("linkedin",), "Levels.fyi": ("levels.fyi",),
+    "U.S. Bureau of Labor Statistics": ("labor statistics", "bls"), "Eurostat": ("eurostat",),
+    "Statistics Canada": ("statistics canada", "statcan"), "Job Bank": ("job bank",),
+    "ONS": ("national statistics", "ons"), "ZipRecruiter": ("ziprecruiter",),
+    "Salary.com": ("salary.com",), "Talent.com": ("talent.com",), "Hays": ("hays",),
+    "Robert Half": ("robert half",), "Stack Overflow Developer Survey": ("stack overflow",),
+    "AmbitionBox": ("ambitionbox",), "Naukri": ("naukri",), "SEEK": ("seek",),
+    "StepStone": ("stepstone",), "Destatis": ("destatis",),
+    "Australian Bureau of Statistics": ("australian bureau", "abs"), "O*NET": ("o*net",),
+    "Dice": ("dice",), "Built In": ("built",), "Reed": ("reed",), "Adzuna": ("adzuna",),
+    "Comparably": ("comparably",), "Blind": ("blind",),
+}
 MIX_LINE = regex.compile(r"^\s*(?P<label>[\p{L} /&-]{3,40}?)\s*[:\-–]?\s*(?P<pct>\d{1,3}(?:\.\d)?)\s*%\s*$")
 MIX_PROSE = regex.compile(
     r"(?P<pct>\d{1,3}(?:\.\d)?)\s*%\s+of\s+(?:the\s+)?(?:sampled\s+|surveyed\s+)?"
@@ -135,14 +145,17 @@ def find_facts(text: str, units: list[Any]) -> Facts:
     m = CONFIDENCE.search(text)
     if m:
         facts.confidence_label = " ".join(w.capitalize() for w in m.group("label").split())
-    for sm in _SOURCES_RX.finditer(text):
-        name = _SOURCE_NAMES[int(sm.lastgroup[1:])]  # type: ignore[index]
-        if name in facts.sources:
+    lower = text.lower()
+    for name, rx in _SOURCE_RX.items():
+        if not any(k in lower for k in _SOURCE_KEYS[name]):
             continue
-        window = text[max(0, sm.start() - 80):sm.start()]
-        after = text[sm.end():sm.end() + 60]
-        if SOURCE_CUE.search(window) or SOURCE_AFTER.match(after) or regex.match(r"\s*source", after, _F):
-            facts.sources.append(name)
+        for sm in rx.finditer(text):
+            window = text[max(0, sm.start() - 80):sm.start()]
+            after = text[sm.end():sm.end() + 60]
+            if SOURCE_CUE.search(window) or SOURCE_AFTER.match(after) or regex.match(
+                    r"\s*source", after, _F):
+                facts.sources.append(name)
+                break
     facts.sources.sort()
     seen: set[str] = set()
     for u in units:
