@@ -212,7 +212,7 @@ def cached_model(path: str | None = None) -> PageTypeModel:
 #: Regularisation and the weight of structural features against the hashed words; chosen
 #: by grouped cross-validation on the fixtures (structure helps, but must not dominate).
 DEFAULT_C = 30.0
-STRUCT_WEIGHT = 0.05
+STRUCT_WEIGHT = 0.03
 
 
 def _fit(x_text: sparse.csr_matrix, x_struct: np.ndarray, y: np.ndarray, classes: tuple[str, ...],
