@@ -28,6 +28,10 @@ evaluate: $(STAMP)
 train: $(STAMP)
 	$(BIN)/payscrape train-classifier fixtures -o src/payscrape/data/page_type_model.json
 
+## Speed against trafilatura on generated heavy pages (benchmarks/README.md).
+bench: $(STAMP)
+	$(BIN)/python benchmarks/make_pages.py && $(BIN)/python benchmarks/run.py
+
 lint: $(STAMP)
 	$(BIN)/ruff check src tests
 
