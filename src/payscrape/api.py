@@ -52,7 +52,7 @@ def extract(content: str | bytes, *, url: str | None = None, charset: str | None
         raise InputTooLarge(f"page nesting too deep: {exc}") from exc
     except MemoryError as exc:
         raise InputTooLarge("page needs more memory than allowed") from exc
-    except Exception as exc:  # noqa: BLE001 - one typed error for every unexpected failure
+    except Exception as exc:
         raise InternalError(f"{type(exc).__name__}: {exc}") from exc
 
 

@@ -454,7 +454,7 @@ def run(inputs: list[str], output: str, *, fmt: str = "jsonl", jobs: int = 1,
     return summary
 
 
-def format_summary(summary: Summary, *, limit: int = 60) -> str:  # noqa: D103
+def format_summary(summary: Summary, *, limit: int = 60) -> str:
     """A plain-text table of the run."""
     out = io.StringIO()
     head = ("page", "type", "role", "pay", "bands", "skills+certs", "data pts")

@@ -2,10 +2,31 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 BlockKind = Literal["heading", "paragraph", "list_item", "table_row", "pre"]
+
+
+class _Span(Protocol):
+    start: int
+    end: int
+
+
+def span_index(spans: Sequence[_Span], offset: int) -> int | None:
+    """Index of the span (sorted, non-overlapping) that contains ``offset`` (binary search)."""
+    lo, hi = 0, len(spans)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        s = spans[mid]
+        if offset < s.start:
+            hi = mid
+        elif offset >= s.end:
+            lo = mid + 1
+        else:
+            return mid
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,29 +117,10 @@ class Document:
         return self.block_text(self.blocks[block.section])
 
     def block_at(self, offset: int) -> Block | None:
-        """The block that contains character ``offset`` (binary search)."""
-        lo, hi = 0, len(self.blocks)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            b = self.blocks[mid]
-            if offset < b.start:
-                hi = mid
-            elif offset >= b.end:
-                lo = mid + 1
-            else:
-                return b
-        return None
+        """The block that contains character ``offset``."""
+        i = span_index(self.blocks, offset)
+        return None if i is None else self.blocks[i]
 
     def block_index(self, offset: int) -> int | None:
         """Index of the block containing ``offset``."""
-        lo, hi = 0, len(self.blocks)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            b = self.blocks[mid]
-            if offset < b.start:
-                hi = mid
-            elif offset >= b.end:
-                lo = mid + 1
-            else:
-                return mid
-        return None
+        return span_index(self.blocks, offset)

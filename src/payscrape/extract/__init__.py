@@ -12,7 +12,7 @@ from ..document import Document
 from ..errors import Deadline
 from .components import register_extensions
 
-__all__ = ["build_pipeline", "get_pipeline", "process", "COMPONENTS", "TOKEN_VIEW"]
+__all__ = ["COMPONENTS", "TOKEN_VIEW", "build_pipeline", "get_pipeline", "process"]
 
 #: Our components in pipeline order (name, factory, config).
 COMPONENTS: tuple[tuple[str, str, dict[str, object]], ...] = (

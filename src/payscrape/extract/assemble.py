@@ -10,14 +10,21 @@ from spacy.tokens import Doc
 
 from ..document import Document
 from ..records import (
-    Certification, ExperienceBand, LocationPremium, Mention, PageRecord, Salary, SeniorityShare,
-    Skill, YearsRange,
+    Certification,
+    ExperienceBand,
+    LocationPremium,
+    Mention,
+    PageRecord,
+    Salary,
+    SeniorityShare,
+    Skill,
+    YearsRange,
 )
 from .components import Unit, clause_bounds, unit_at, units_of
 from .context import Labels, labels_for
 from .experience import SENIORITY_LABEL, BandHit, seniority_of
 from .geo import CURRENCY_OF_COUNTRY, find_places
-from .money import PERIOD_BEFORE, PAY, MoneyHit, currency_code
+from .money import PERIOD_BEFORE, MoneyHit, currency_code
 from .role import find_market, find_role
 
 _F = regex.V1 | regex.I

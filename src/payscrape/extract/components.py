@@ -25,16 +25,30 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..document import Block, Document
+from ..document import Block, Document, span_index
+from .context import labels_for
 from .experience import (
-    EXPERIENCE_CUE, SENIORITY_LABEL, STUDY_CUE, BandHit, find_bands, seniority_of,
+    EXPERIENCE_CUE,
+    SENIORITY_LABEL,
+    STUDY_CUE,
+    BandHit,
+    find_bands,
+    seniority_of,
 )
 from .facts import find_facts
-from .context import labels_for
 from .money import NON_PAY, PAY, PAY_LABEL, PAY_NOUN, MoneyHit, bare_cell_money, find_money
 from .vocab import (
-    CERT_CUE, CERT_PATTERN, ROLE_NOUN, SKILL_CUE, TECH_CUE, Entry, VocabHit, is_area,
-    VocabMatcher, load_entries, shipped_entries,
+    CERT_CUE,
+    CERT_PATTERN,
+    ROLE_NOUN,
+    SKILL_CUE,
+    TECH_CUE,
+    Entry,
+    VocabHit,
+    VocabMatcher,
+    is_area,
+    load_entries,
+    shipped_entries,
 )
 
 _F = regex.V1 | regex.I
@@ -93,18 +107,9 @@ def _unit(document: Document, b: Block) -> Unit:
 
 
 def unit_at(units: list[Unit], offset: int) -> Unit | None:
-    """The unit containing ``offset`` (binary search)."""
-    lo, hi = 0, len(units)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        u = units[mid]
-        if offset < u.start:
-            hi = mid
-        elif offset >= u.end:
-            lo = mid + 1
-        else:
-            return u
-    return None
+    """The unit containing ``offset``."""
+    i = span_index(units, offset)
+    return None if i is None else units[i]
 
 
 _CLAUSE_END = regex.compile(r"(?<!\b(?:e\.g|i\.e|vs|approx|Est|est|St|Dr|Mr|Ms|No|U\.S))[.!?;](?=\s|$)|\n")

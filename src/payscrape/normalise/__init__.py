@@ -13,7 +13,7 @@ import regex
 
 from ..config import Config, resolve
 from ..document import Document, Explanation, StructuredData
-from ..errors import EmptyInput, InputTooLarge, PayscrapeError
+from ..errors import EmptyInput, InputTooLarge
 from .builder import TextBuilder
 from .decode import decode
 from .html import extract_title, parse_blocks, parse_html
@@ -22,7 +22,7 @@ from .microdata import merge_structured, read_microdata
 from .mojibake import repair
 from .text import parse_text
 
-__all__ = ["normalise", "looks_like_html"]
+__all__ = ["looks_like_html", "normalise"]
 
 _HTML_START = regex.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|\?xml)\b",
                             regex.I | regex.S)

@@ -26,11 +26,12 @@ reached twice through ``itemref`` (a cycle) is read once.
 from __future__ import annotations
 
 import json
-
-from lxml import etree
 from typing import Any
 
+from lxml import etree
+
 from ..document import StructuredData
+from .html import _tag
 from .jsonld import read_jsonld
 
 __all__ = ["merge_structured", "microdata_items", "read_microdata"]
@@ -44,13 +45,6 @@ _URL_ATTR = {
     "object": "data",
 }
 _SKIP_TEXT = frozenset({"script", "style", "template"})
-
-
-def _tag(el: Any) -> str | None:
-    tag = el.tag
-    if not isinstance(tag, str):
-        return None
-    return tag.lower().rpartition("}")[2]
 
 
 def _local(name: str) -> str:
