@@ -23,6 +23,7 @@ from ..records import (
 from .components import Unit, clause_bounds, unit_at, units_of
 from .context import Labels, labels_for
 from .experience import SENIORITY_LABEL, BandHit, seniority_of
+from .facts import find_facts
 from .geo import CURRENCY_OF_COUNTRY, find_places
 from .money import PERIOD_BEFORE, MoneyHit, currency_code
 from .role import find_market, find_role
@@ -563,6 +564,9 @@ def build_record(doc: Doc, document: Document, *, source: str | None = None) -> 
     skills, certs = vocab_records(doc, document, role)
     premiums, warnings = location_premiums(document, salaries, units)
     data_points = facts.data_points if facts else None
+    if data_points is None and document.boilerplate:
+        # a page's own sample size sometimes sits in a sidebar widget
+        data_points = find_facts("\n".join(document.boilerplate), []).data_points
     if data_points is None and document.structured.sample_size:
         data_points = document.structured.sample_size
     if data_points is not None and data_points < 10:

@@ -29,6 +29,10 @@ DATA_POINTS = [
                   rf"respondents|survey\s+responses|reported\s+salaries){_NOT_LOWER}", _F),
     regex.compile(rf"\b(?:sample|sample\s+size)\s*(?:of\s+|:\s*|was\s+|is\s+|=\s*){_COUNT}\b", _F),
     regex.compile(rf"(?<![\w])[nN]\s?=\s?{_COUNT}\b", regex.V1),
+    # a stat card: "Reports 386", "Data points: 1,204"
+    regex.compile(rf"(?m)^\s*(?:salaries|salary\s+reports|reports|data\s*points|submissions|"
+                  rf"responses|respondents|sample(?:\s+size)?|records|profiles)\s*[:\-–]?\s*"
+                  rf"{_COUNT}\s*$", _F),
 ]
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
            "september", "october", "november", "december")

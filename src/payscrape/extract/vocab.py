@@ -64,7 +64,8 @@ SKILL_CUE = regex.compile(
     r"experience (?:with|in)|familiar\w*|competenc\w*|master(?:y|ing)|understanding of|"
     r"background in|fluen\w*|required|requirements?|qualifications?|hands-on|"
     r"learn(?:ing)? (?:to|how)|courses? in|training in|certified in|focus on|"
-    r"must[- ]have|nice[- ]to[- ]have|core (?:competenc\w*|areas))\b",
+    r"must[- ]have|nice[- ]to[- ]have|core (?:competenc\w*|areas)|"
+    r"you(?:'ll|\s+will)\s+(?:need|use|work|apply))\b",
     _F,
 )
 TECH_CUE = regex.compile(
