@@ -249,7 +249,9 @@ def make_experience(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     def experience(doc: Doc) -> Doc:
         text = text_of(doc)
         units = units_of(doc)
-        money = doc._.payscrape_money or find_money(text)
+        money = doc._.payscrape_money
+        if money is None:
+            money = find_money(text)
         money_units = {(u.start if (u := unit_at(units, m.start)) else -1) for m in money}
         out: list[tuple[BandHit, str]] = []
         for hit in find_bands(text):
@@ -406,7 +408,7 @@ class VocabComponent:
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
         units = units_of(doc)
-        hits = self.matcher.raw_matches(doc)
+        hits = self.matcher.raw_matches(doc, text)
         for u in units:
             chunk = text[u.start:u.end]
             if len(chunk) < 300 and _GLUED.search(chunk) and chunk.count(" ") < len(chunk) / 6:

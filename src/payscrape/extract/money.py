@@ -190,10 +190,37 @@ def _indian(groups: list[str]) -> bool:
             and all(len(g) == 2 for g in groups[1:-1]))
 
 
+#: Every pay figure carries one of these; amounts are only parsed in windows around them.
+CURRENCY_MARK = regex.compile(
+    rf"[$£€₹₨¥￥₩₱₦₪₺]|\b(?:{'|'.join(ISO_CODES)}|Rs|LPA|lpa|lakhs?|lacs?|crores?|Cr|CHF|Fr)\b|"
+    rf"\b{_WORDS}\b", regex.V1)
+
+
+def _money_windows(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for m in CURRENCY_MARK.finditer(text):
+        a, b = max(0, m.start() - 40), min(len(text), m.end() + 60)
+        if spans and a <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], b)
+        else:
+            spans.append((a, b))
+    return spans
+
+
 def find_amounts(text: str) -> list[Amount]:
-    """Every number in ``text`` with its currency and multiplier."""
+    """Every number near a currency mark in ``text``, with its currency and multiplier."""
     out: list[Amount] = []
-    for m in AMOUNT.finditer(text):
+    for a, b in _money_windows(text):
+        # widen to whole numbers so a window never cuts one in two
+        while a > 0 and (text[a - 1].isdigit() or text[a - 1] in ",.'’ "):
+            a -= 1
+        out.extend(_amounts(text, a, b))
+    return out
+
+
+def _amounts(text: str, pos: int, endpos: int) -> list[Amount]:
+    out: list[Amount] = []
+    for m in AMOUNT.finditer(text, pos, endpos):
         num = m.group("num")
         pre, post, mult = m.group("pre"), m.group("post"), m.group("mult")
         value = parse_number(num)

@@ -210,7 +210,7 @@ class VocabMatcher:
             if len(form) >= 2:
                 self._buckets.setdefault(form[:2], []).append(form)
 
-    def raw_matches(self, doc: Doc) -> list[VocabHit]:
+    def raw_matches(self, doc: Doc, text: str | None = None) -> list[VocabHit]:
         """All phrase matches, longest-first with overlaps removed."""
         found: list[tuple[int, int, int]] = []
         for matcher in (self.lower, self.exact):
@@ -219,7 +219,8 @@ class VocabMatcher:
         taken = bytearray(len(doc) + 1)
         hits: list[VocabHit] = []
         strings = doc.vocab.strings
-        text = doc.text  # built on every access: take it once
+        if text is None:
+            text = doc.text  # built on every access: take it once
         for s, e, key in found:
             if any(taken[s:e]):
                 continue
