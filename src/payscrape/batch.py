@@ -160,9 +160,14 @@ class Writer:
             if not append or Path(path).stat().st_size == 0:
                 self._csv.writerow(SALARY_COLUMNS)
 
+    def write_json(self, line: str) -> None:
+        """Append a record already serialised by ``record.model_dump_json()`` (JSON Lines)."""
+        self.fh.write(line + "\n")
+        self.fh.flush()
+
     def write(self, record: PageRecord) -> None:
         if self.fmt == "jsonl":
-            self.fh.write(record.model_dump_json(exclude_none=False) + "\n")
+            self.fh.write(record.model_dump_json() + "\n")
         else:
             for row in salary_rows(record):
                 self._csv.writerow([row.get(c) for c in SALARY_COLUMNS])
@@ -363,6 +368,8 @@ def open_writer(path: str, fmt: str, append: bool = False) -> Writer | ParquetWr
 
 #: Rows kept for the end-of-run table.
 SUMMARY_ROWS = 60
+#: Pages handed to a worker at a time (fewer round trips; order is kept).
+CHUNK = 4
 
 
 @dataclass(slots=True)
@@ -377,26 +384,48 @@ class Summary:
     by_type: dict[str, int] = field(default_factory=dict)
     rows: list[tuple[str, str, str, int, int, int, str]] = field(default_factory=list)
 
-    def add(self, r: PageRecord) -> None:
+    def add(self, r: PageRecord | Stats) -> None:
+        st = r if isinstance(r, Stats) else Stats.of(r)
         self.pages += 1
-        if r.error:
+        if st.error:
             self.errors += 1
-        self.salaries += len(r.salaries)
-        key = r.page_type or ("error" if r.error else "unknown")
+        self.salaries += st.salaries
+        key = st.page_type or ("error" if st.error else "unknown")
         self.by_type[key] = self.by_type.get(key, 0) + 1
         if len(self.rows) >= SUMMARY_ROWS:
             return  # the table shows the first rows only; memory stays flat on huge dumps
         self.rows.append((
-            Path(r.source or "").name[:38], (r.page_type or (r.error.code if r.error else "-")),
-            (r.role or "-")[:34], len(r.salaries), len(r.experience_bands),
-            len(r.skills) + len(r.certifications),
-            str(r.data_points) if r.data_points is not None else "-",
+            Path(st.source or "").name[:38], (st.page_type or st.error or "-"),
+            (st.role or "-")[:34], st.salaries, st.bands, st.vocab,
+            str(st.data_points) if st.data_points is not None else "-",
         ))
 
 
-def _worker(args: tuple[Page, Config]) -> str:
-    page, cfg = args
-    return process_page(page, cfg).model_dump_json()
+@dataclass(frozen=True, slots=True)
+class Stats:
+    """What the summary reads of one record (small enough to send back from a worker)."""
+
+    source: str | None
+    page_type: str | None
+    role: str | None
+    error: str | None
+    salaries: int
+    bands: int
+    vocab: int
+    data_points: int | None
+
+    @classmethod
+    def of(cls, r: PageRecord) -> Stats:
+        return cls(r.source, r.page_type, r.role, r.error.code if r.error else None,
+                   len(r.salaries), len(r.experience_bands),
+                   len(r.skills) + len(r.certifications), r.data_points)
+
+
+def _worker(args: tuple[Page, Config, bool]) -> tuple[str, PageRecord | Stats]:
+    """Extract in a worker; send back the JSON line and the record (or just its stats)."""
+    page, cfg, need_record = args
+    rec = process_page(page, cfg)
+    return rec.model_dump_json(), (rec if need_record else Stats.of(rec))
 
 
 def run(inputs: list[str], output: str, *, fmt: str = "jsonl", jobs: int = 1,
@@ -426,23 +455,34 @@ def run(inputs: list[str], output: str, *, fmt: str = "jsonl", jobs: int = 1,
                     progress(summary)
         else:
             ctx = get_context("spawn" if sys.platform == "darwin" else "fork")
+            if ctx.get_start_method() == "fork":
+                # build the pipeline and load the model once: forked workers inherit them
+                from .classify import cached_model
+                from .extract import get_pipeline
+
+                get_pipeline(cfg.spacy_model)
+                cached_model(cfg.page_type_model)
             # Pool.imap drains its input as fast as it can: bound the pages in flight so a
             # large dump is not read into memory ahead of the workers.
-            slots, stop = threading.Semaphore(jobs * 4), threading.Event()
+            slots, stop = threading.Semaphore(jobs * CHUNK * 4), threading.Event()
 
-            def feed() -> Iterator[tuple[Page, Config]]:
+            direct = isinstance(writer, Writer) and writer.fmt == "jsonl"
+
+            def feed() -> Iterator[tuple[Page, Config, bool]]:
                 for page in pages():
                     while not slots.acquire(timeout=0.2):
                         if stop.is_set():
                             return
-                    yield page, cfg
+                    yield page, cfg, not direct
 
             with ctx.Pool(jobs) as pool:
                 try:
-                    for raw in pool.imap(_worker, feed(), chunksize=1):
+                    for line, rec in pool.imap(_worker, feed(), chunksize=CHUNK):
                         slots.release()
-                        rec = PageRecord.model_validate_json(raw)
-                        writer.write(rec)
+                        if direct:
+                            writer.write_json(line)  # type: ignore[union-attr]
+                        else:
+                            writer.write(rec)  # type: ignore[arg-type]
                         summary.add(rec)
                         if progress:
                             progress(summary)
