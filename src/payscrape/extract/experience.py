@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 import regex
 
+from .windows import match_windows
+
 _F = regex.V1 | regex.I
 
 _NUMBER_WORDS = {
@@ -96,21 +98,10 @@ class BandHit:
 _YEAR_WORD = regex.compile(r"(?i)\b(?:years?|yrs?|yoe)\b|\d\s?y\b")
 
 
-def _windows(text: str) -> list[tuple[int, int]]:
-    spans: list[tuple[int, int]] = []
-    for m in _YEAR_WORD.finditer(text):
-        a, b = max(0, m.start() - 60), min(len(text), m.end() + 90)
-        if spans and a <= spans[-1][1]:
-            spans[-1] = (spans[-1][0], b)
-        else:
-            spans.append((a, b))
-    return spans
-
-
 def find_bands(text: str) -> list[BandHit]:
     """Year-range candidates; callers decide with context whether they are experience."""
     out: list[BandHit] = []
-    for a, b in _windows(text):
+    for a, b in match_windows(_YEAR_WORD, text, 60, 90):
         out.extend(_find_bands(text, a, b))
     return out
 

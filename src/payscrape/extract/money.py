@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 import regex
 
+from .windows import match_windows
+
 _F = regex.V1 | regex.I
 
 # --- currencies ----------------------------------------------------------------------
@@ -196,21 +198,10 @@ CURRENCY_MARK = regex.compile(
     rf"\b{_WORDS}\b", regex.V1)
 
 
-def _money_windows(text: str) -> list[tuple[int, int]]:
-    spans: list[tuple[int, int]] = []
-    for m in CURRENCY_MARK.finditer(text):
-        a, b = max(0, m.start() - 40), min(len(text), m.end() + 60)
-        if spans and a <= spans[-1][1]:
-            spans[-1] = (spans[-1][0], b)
-        else:
-            spans.append((a, b))
-    return spans
-
-
 def find_amounts(text: str) -> list[Amount]:
     """Every number near a currency mark in ``text``, with its currency and multiplier."""
     out: list[Amount] = []
-    for a, b in _money_windows(text):
+    for a, b in match_windows(CURRENCY_MARK, text, 40, 60):
         # widen to whole numbers so a window never cuts one in two
         while a > 0 and (text[a - 1].isdigit() or text[a - 1] in ",.'’ "):
             a -= 1
