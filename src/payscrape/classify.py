@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -53,8 +54,8 @@ _CUES: dict[str, regex.Pattern[str]] = {
     }.items()
 }
 #: All cues in one pattern: one pass over the text counts every cue.
-_ALL_CUES = regex.compile("|".join(f"(?P<{k}>{rx.pattern})" for k, rx in _CUES.items()),
-                          regex.I | regex.V1 | regex.M)
+_ALL_CUES = re.compile("|".join(f"(?P<{k}>{rx.pattern})" for k, rx in _CUES.items()),
+                      re.I | re.M)  # stdlib re: markedly faster on this plain alternation
 STRUCT_NAMES: tuple[str, ...] = (
     "log_chars", "money_per_kchar", "log_money", "share_heading_salary", "bands", "data_points",
     "table_share", "list_share", "heading_share", *(f"cue_{k}" for k in _CUES),
@@ -109,7 +110,11 @@ def structural(document: Document, record: PageRecord) -> list[float]:
     for m in _ALL_CUES.finditer(text, 0, 50000):
         counts[m.lastgroup] += 1  # type: ignore[index]
     feats += [math.log1p(counts[k]) / 3 for k in _CUES]
-    feats += [min(1.0, sum(1 for h in heads if rx.search(h)) / 3) for rx in _CUES.values()]
+    head_hits = dict.fromkeys(_CUES, 0)
+    for h in heads:
+        for name in {m.lastgroup for m in _ALL_CUES.finditer(h)}:
+            head_hits[name] += 1  # type: ignore[index]
+    feats += [min(1.0, head_hits[k] / 3) for k in _CUES]
     feats += [1.0 if _CUES["salary_head"].search(title) else 0.0,
               1.0 if _CUES["how_to"].search(title) else 0.0]
     return feats

@@ -58,6 +58,8 @@ PREMIUM_LINE = regex.compile(r"^(?P<place>[\p{L} .'-]{2,40}?)\s*(?:\||:|–|-)?\
 _SALARY_CUE = regex.compile(r"\b(?:salar(?:y|ies)|compensation|base pay|pay|earn(?:s|ings)?|"
                             r"income|wages?|remuneration|package)\b", _F)
 _STRUCT_TEXT = "structured data"
+_DP_HINT = regex.compile(r"\b(?:based on|salaries|data points?|submissions|sample|respondents|"
+                         r"reported)\b|\bn\s?=\s?\d", _F)
 
 
 @dataclass(slots=True)
@@ -566,7 +568,9 @@ def build_record(doc: Doc, document: Document, *, source: str | None = None) -> 
     data_points = facts.data_points if facts else None
     if data_points is None and document.boilerplate:
         # a page's own sample size sometimes sits in a sidebar widget
-        data_points = find_facts("\n".join(document.boilerplate), []).data_points
+        widgets = [b for b in document.boilerplate if len(b) < 2000 and _DP_HINT.search(b)]
+        if widgets:
+            data_points = find_facts("\n".join(widgets), []).data_points
     if data_points is None and document.structured.sample_size:
         data_points = document.structured.sample_size
     if data_points is not None and data_points < 10:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 #: country code → (names, currency of a bare ``$`` or the local currency)
@@ -124,8 +126,9 @@ def classify_place(name: str) -> tuple[str, str, str] | None:
     return info
 
 
-def find_places(text: str) -> list[tuple[int, int, str, str, str]]:
-    """All place mentions: ``(start, end, kind, canonical, country)``.
+@lru_cache(maxsize=8192)
+def find_places(text: str) -> tuple[tuple[int, int, str, str, str], ...]:
+    """All place mentions: ``(start, end, kind, canonical, country)`` (cached per string).
 
     Candidate names are runs of capitalised words ("New York City", "the Netherlands" via
     "Netherlands"), looked up longest first — linear in the text, no big alternation.
@@ -153,4 +156,4 @@ def find_places(text: str) -> list[tuple[int, int, str, str, str]]:
             i += found[1]
         else:
             i += 1
-    return out
+    return tuple(out)
