@@ -57,7 +57,6 @@ _YEAR = regex.compile(r"\b(?:by|in|for|through|until)?\s*(?P<y>20[2-4]\d)\b", _F
 PREMIUM_LINE = regex.compile(r"^(?P<place>[\p{L} .'-]{2,40}?)\s*(?:\||:|–|-)?\s*\+\s*(?P<pct>\d{1,3}(?:\.\d+)?)\s*%")
 _SALARY_CUE = regex.compile(r"\b(?:salar(?:y|ies)|compensation|base pay|pay|earn(?:s|ings)?|"
                             r"income|wages?|remuneration|package)\b", _F)
-_STRUCT_TEXT = "structured data"
 _DP_HINT = regex.compile(r"\b(?:based on|salaries|data points?|submissions|sample|respondents|"
                          r"reported)\b|\bn\s?=\s?\d", _F)
 
@@ -408,11 +407,6 @@ def infer_periods(items: list[Candidate], document: Document) -> None:
         for c in items:
             if c.period is None and c.hit.low >= 1000:
                 c.period = only
-
-
-def _evidence(document: Document, c: Candidate) -> MoneyHit:
-    # the first mention in document order that carries the item's context
-    return min(c.mentions, key=lambda m: m.start)
 
 
 def to_salaries(items: list[Candidate], document: Document) -> list[Salary]:

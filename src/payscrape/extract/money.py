@@ -84,8 +84,6 @@ BOUND_BEFORE = regex.compile(
     r"no more than|maximum of|max\.?))\s*$", _F,
 )
 RANGE_JOIN = regex.compile(r"^\s*(?:–|—|-|‒|to|and|&|until)\s*$", _F)
-BETWEEN_BEFORE = regex.compile(r"\b(?:between|range(?:s|d)?(?: from| of| between)?|ranging from|"
-                               r"anywhere between|from)\s*$", _F)
 #: "grew from X to a projected Y", "moved from X toward Y": two figures, never a range.
 MOVEMENT = regex.compile(
     r"\b(?:moved?|moving|grew|grow(?:n|ing|s)?|rose|rise[sn]?|rising|increase[sd]?|increasing|"

@@ -42,7 +42,6 @@ ROLE_HEAD = regex.compile(
     r"Hosts?|Guards?|Firefighters?|Police Officers?|Constables?|Soldiers?)$"
 )
 _PAREN_ABBR = regex.compile(r"\s*\([A-Z]{2,5}\)")
-_PLURAL = regex.compile(r"(?<=[a-z])s$")
 
 
 def _clean_role(raw: str) -> str | None:
@@ -59,8 +58,6 @@ def _clean_role(raw: str) -> str | None:
     else:
         return None
     role = " ".join(words)
-    if role.endswith("ies") and False:
-        return role
     last = words[-1]
     if last.endswith("s") and not last.endswith("ss") and last not in {"Actuaries", "Midwives"}:
         words[-1] = last[:-1]

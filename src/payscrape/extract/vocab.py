@@ -9,7 +9,7 @@ segmented against the vocabulary.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -23,10 +23,6 @@ from spacy.vocab import Vocab
 _F = regex.V1 | regex.I
 CURRENCY_CODES = frozenset({"CAD", "USD", "EUR", "GBP", "AUD", "INR", "CHF", "NZD", "SGD", "JPY"})
 
-TECH_CATEGORIES = frozenset({
-    "programming_language", "framework", "library", "cloud", "database", "devops", "data",
-    "ml_ai", "tool", "os", "security",
-})
 #: Categories of skill *areas* (not named tools): in running prose they need skill context.
 AREA_CATEGORIES = frozenset({"ml_ai", "data", "skill_area", "soft_skill", "method", "security",
                              "design"})
@@ -276,13 +272,3 @@ class VocabMatcher:
 def shipped_entries(kind: str) -> tuple[Entry, ...]:
     """The shipped skills (``"skills"``) or certifications (``"certifications"``)."""
     return tuple(load_entries(None, f"{kind}.jsonl"))
-
-
-@dataclass(slots=True)
-class Accepted:
-    """Accepted vocabulary mentions grouped by entry id (in first-mention order)."""
-
-    by_id: dict[str, list[VocabHit]] = field(default_factory=dict)
-
-    def add(self, hit: VocabHit) -> None:
-        self.by_id.setdefault(hit.entry.id, []).append(hit)
