@@ -1,9 +1,10 @@
 """Stage 3 — classify: page type (market_report | career_guide | other).
 
-A scikit-learn logistic regression over hashed words of the title, headings and text plus
-structural features (pay-figure density, tables, step lists, job-posting cues). The model
-is stored as plain JSON (weights of the features it uses, no pickle) and trained
-deterministically by :func:`train` / ``payscrape train-classifier``.
+A scikit-learn logistic regression over the words and word pairs of the title, headings and
+text (binary, L2-normalised) plus structural features (pay-figure density, tables, step lists,
+job-posting cues). The model is stored as plain JSON (its vocabulary and weights, no pickle)
+and trained deterministically by :func:`train` / ``payscrape train-classifier``. Prediction
+needs only numpy: scikit-learn and scipy are imported when training.
 """
 
 from __future__ import annotations
@@ -12,24 +13,26 @@ import json
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import regex
-from scipy import sparse
-from sklearn.feature_extraction.text import HashingVectorizer
 
 from .document import Document
 from .errors import ModelError
 from .records import PageRecord
 
+if TYPE_CHECKING:
+    from scipy import sparse
+
 CLASSES: tuple[str, ...] = ("market_report", "career_guide", "other")
-MODEL_VERSION = 1
-N_FEATURES = 2 ** 18
+MODEL_VERSION = 2
+#: Words and word pairs seen in fewer training pages than this are left out of the model.
+MIN_DF = 2
 _WORD = regex.compile(r"[\p{L}][\p{L}\p{N}'+#.-]*[\p{L}\p{N}+#]|[\p{L}]")
 
 _CUES: dict[str, regex.Pattern[str]] = {
@@ -70,20 +73,13 @@ def _tokens(text: str, prefix: str = "") -> list[str]:
     return grams
 
 
-def _analyzer(payload: str) -> list[str]:
-    title, _, rest = payload.partition("\x1e")
-    heads, _, body = rest.partition("\x1e")
-    return _tokens(title, "t:") + _tokens(heads, "h:") + _tokens(body)
-
-
-_VECTORIZER = HashingVectorizer(
-    n_features=N_FEATURES, analyzer=_analyzer, alternate_sign=False, binary=True, norm="l2",
-)
-
-
-def _payload(document: Document) -> str:
+def text_features(document: Document) -> set[str]:
+    """The distinct word and word-pair features of a page (title ``t:``, headings ``h:``, text)."""
     heads = " ".join(document.block_text(b) for b in document.blocks if b.kind == "heading")
-    return f"{document.title or ''}\x1e{heads}\x1e{document.text[:20000]}"
+    feats = set(_tokens(document.title or "", "t:"))
+    feats.update(_tokens(heads, "h:"))
+    feats.update(_tokens(document.text[:20000]))
+    return feats
 
 
 def structural(document: Document, record: PageRecord) -> list[float]:
@@ -125,27 +121,32 @@ class PageTypeModel:
     """Weights of a trained page-type model (plain arrays, JSON-serialisable)."""
 
     classes: tuple[str, ...]
-    columns: np.ndarray  # hashed feature columns with non-zero weight
-    text_weights: np.ndarray  # (len(columns), n_classes)
+    vocabulary: tuple[str, ...]  # text features with a weight
+    text_weights: np.ndarray  # (len(vocabulary), n_classes)
     struct_mean: np.ndarray
     struct_scale: np.ndarray
     struct_weights: np.ndarray  # (n_struct, n_classes)
     intercept: np.ndarray
     temperature: float = 1.0
+    _index: dict[str, int] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        w = sparse.csr_matrix(
-            (np.ones(len(self.columns)), (self.columns, np.arange(len(self.columns)))),
-            shape=(N_FEATURES, len(self.columns)),
-        )
-        self._select = w
+        self._index = {f: i for i, f in enumerate(self.vocabulary)}
+
+    def _text_part(self, document: Document) -> np.ndarray:
+        feats = text_features(document)
+        index = self._index
+        rows = [i for f in feats if (i := index.get(f)) is not None]
+        if not rows:
+            return np.zeros(len(self.classes))
+        # binary features, L2-normalised over all of the page's features
+        return self.text_weights[rows].sum(axis=0) / math.sqrt(len(feats))
 
     def decision(self, documents: Sequence[Document], records: Sequence[PageRecord]) -> np.ndarray:
-        x_text = _VECTORIZER.transform([_payload(d) for d in documents])
-        text_part = (x_text @ self._select) @ self.text_weights
+        text_part = np.array([self._text_part(d) for d in documents]).reshape(-1, len(self.classes))
         x_struct = np.array([structural(d, r) for d, r in zip(documents, records)])
         z = (x_struct - self.struct_mean) / self.struct_scale
-        return np.asarray(text_part) + z @ self.struct_weights + self.intercept
+        return text_part + z @ self.struct_weights + self.intercept
 
     def predict_proba(self, documents: Sequence[Document], records: Sequence[PageRecord]
                       ) -> np.ndarray:
@@ -163,10 +164,9 @@ class PageTypeModel:
     def to_json(self) -> dict[str, Any]:
         return {
             "format": "payscrape-page-type", "version": MODEL_VERSION,
-            "classes": list(self.classes), "n_features": N_FEATURES,
-            "struct_names": list(STRUCT_NAMES),
-            "columns": self.columns.tolist(),
-            "text_weights": np.round(self.text_weights, 6).tolist(),
+            "classes": list(self.classes), "struct_names": list(STRUCT_NAMES),
+            "vocabulary": list(self.vocabulary),
+            "text_weights": np.round(self.text_weights, 5).tolist(),
             "struct_mean": np.round(self.struct_mean, 8).tolist(),
             "struct_scale": np.round(self.struct_scale, 8).tolist(),
             "struct_weights": np.round(self.struct_weights, 6).tolist(),
@@ -178,12 +178,14 @@ class PageTypeModel:
     def from_json(cls, data: dict[str, Any]) -> PageTypeModel:
         if data.get("format") != "payscrape-page-type" or data.get("version") != MODEL_VERSION:
             raise ModelError("not a payscrape page-type model of a supported version")
-        if data.get("n_features") != N_FEATURES or data.get("struct_names") != list(STRUCT_NAMES):
+        if data.get("struct_names") != list(STRUCT_NAMES):
             raise ModelError("model features do not match this payscrape version")
         n_classes = len(data["classes"])
+        if len(data["vocabulary"]) != len(data["text_weights"]):
+            raise ModelError("model vocabulary and weights differ in length")
         return cls(
             classes=tuple(data["classes"]),
-            columns=np.asarray(data["columns"], dtype=np.int64),
+            vocabulary=tuple(str(f) for f in data["vocabulary"]),
             text_weights=np.asarray(data["text_weights"], dtype=float).reshape(-1, n_classes),
             struct_mean=np.asarray(data["struct_mean"], dtype=float),
             struct_scale=np.asarray(data["struct_scale"], dtype=float),
@@ -204,7 +206,7 @@ def load_model(path: str | Path | None = None) -> PageTypeModel:
         else:
             raw = Path(path).read_text("utf-8")
         return PageTypeModel.from_json(json.loads(raw))
-    except (OSError, ValueError, KeyError) as exc:
+    except (OSError, ValueError, KeyError, TypeError) as exc:
         raise ModelError(f"cannot load page-type model {path or '(shipped)'}: {exc}") from exc
 
 
@@ -214,23 +216,41 @@ def cached_model(path: str | None = None) -> PageTypeModel:
     return load_model(path)
 
 
-#: Regularisation and the weight of structural features against the hashed words; chosen
+#: Regularisation and the weight of structural features against the words; chosen
 #: by grouped cross-validation on the fixtures (structure helps, but must not dominate).
 DEFAULT_C = 30.0
 STRUCT_WEIGHT = 0.03
 
 
-def _fit(x_text: sparse.csr_matrix, x_struct: np.ndarray, y: np.ndarray, classes: tuple[str, ...],
-         c: float, seed: int) -> PageTypeModel:
+def _text_matrix(features: Sequence[set[str]], vocabulary: Sequence[str]) -> sparse.csr_matrix:
+    from scipy import sparse
+
+    index = {f: i for i, f in enumerate(vocabulary)}
+    indptr, cols, vals = [0], [], []
+    for feats in features:
+        row = sorted(i for f in feats if (i := index.get(f)) is not None)
+        cols.extend(row)
+        vals.extend([1.0 / math.sqrt(len(feats))] * len(row))
+        indptr.append(len(cols))
+    return sparse.csr_matrix((vals, cols, indptr), shape=(len(features), len(vocabulary)))
+
+
+def _fit(features: Sequence[set[str]], x_struct: np.ndarray, y: np.ndarray,
+         classes: tuple[str, ...], c: float, seed: int) -> PageTypeModel:
+    from collections import Counter
+
+    from scipy import sparse
     from sklearn.linear_model import LogisticRegression
 
-    used = np.unique(x_text.nonzero()[1])
+    df = Counter(f for feats in features for f in feats)
+    vocabulary = tuple(sorted(f for f, n in df.items() if n >= MIN_DF))
+    x_text = _text_matrix(features, vocabulary)
     mean = x_struct.mean(axis=0)
     scale = x_struct.std(axis=0)
     scale[scale == 0] = 1.0
     scale = scale / STRUCT_WEIGHT
     z = (x_struct - mean) / scale
-    x = sparse.hstack([x_text.tocsc()[:, used], sparse.csr_matrix(z)]).tocsr()
+    x = sparse.hstack([x_text, sparse.csr_matrix(z)]).tocsr()
     clf = LogisticRegression(C=c, max_iter=10000, random_state=seed)
     clf.fit(x, y)
     coef = clf.coef_.T
@@ -238,11 +258,12 @@ def _fit(x_text: sparse.csr_matrix, x_struct: np.ndarray, y: np.ndarray, classes
     if len(classes) == 2:  # binary: expand to two columns
         coef = np.hstack([-coef / 2, coef / 2])
         intercept = np.array([-intercept[0] / 2, intercept[0] / 2])
-    n_text = len(used)
+    n_text = len(vocabulary)
     text_w = coef[:n_text]
     keep = np.abs(text_w).max(axis=1) > 1e-6
     return PageTypeModel(
-        classes=classes, columns=used[keep].astype(np.int64), text_weights=text_w[keep],
+        classes=classes, vocabulary=tuple(f for f, k in zip(vocabulary, keep) if k),
+        text_weights=text_w[keep],
         struct_mean=mean, struct_scale=scale, struct_weights=coef[n_text:],
         intercept=np.asarray(intercept, dtype=float),
     )
@@ -273,9 +294,9 @@ def train(documents: Sequence[Document], records: Sequence[PageRecord], labels: 
     if len(classes) < 2:
         raise ValueError("training needs pages of at least two page types")
     y = np.array([classes.index(label) for label in labels])
-    x_text = _VECTORIZER.transform([_payload(d) for d in documents]).tocsr()
+    features = [text_features(d) for d in documents]
     x_struct = np.array([structural(d, r) for d, r in zip(documents, records)])
-    model = _fit(x_text, x_struct, y, classes, c, seed)
+    model = _fit(features, x_struct, y, classes, c, seed)
     if groups is not None and len(set(groups)) >= 3:
         from sklearn.model_selection import GroupKFold
 
@@ -283,7 +304,7 @@ def train(documents: Sequence[Document], records: Sequence[PageRecord], labels: 
         for tr, te in GroupKFold(n_splits=min(5, len(set(groups)))).split(y, y, list(groups)):
             if len(set(y[tr])) < len(classes):
                 continue
-            fold = _fit(x_text[tr], x_struct[tr], y[tr], classes, c, seed)
+            fold = _fit([features[i] for i in tr], x_struct[tr], y[tr], classes, c, seed)
             logits[te] = fold.decision([documents[i] for i in te], [records[i] for i in te])
         model.temperature = _temperature(logits, y)
     return model

@@ -403,7 +403,7 @@ class VocabComponent:
             raise ValueError(f"kind must be 'skills' or 'certifications', not {kind!r}")
         self.kind = kind
         entries = load_entries(path, f"{kind}.jsonl") if path else list(shipped_entries(kind))
-        self.matcher = VocabMatcher(nlp.vocab, entries)
+        self.matcher = VocabMatcher(nlp.tokenizer, entries)
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)

@@ -17,8 +17,8 @@ from typing import Any
 
 import regex
 from spacy.matcher import PhraseMatcher
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
-from spacy.vocab import Vocab
 
 _F = regex.V1 | regex.I
 CURRENCY_CODES = frozenset({"CAD", "USD", "EUR", "GBP", "AUD", "INR", "CHF", "NZD", "SGD", "JPY"})
@@ -163,13 +163,12 @@ def _variants(form: str) -> set[str]:
 class VocabMatcher:
     """Phrase matching of a vocabulary over a spaCy ``Doc``."""
 
-    def __init__(self, vocab: Vocab, entries: list[Entry]) -> None:
+    def __init__(self, tokenizer: Tokenizer, entries: list[Entry]) -> None:
+        """Patterns are tokenised by ``tokenizer``: the one that will tokenise the pages."""
+        vocab = tokenizer.vocab
         self.entries = {e.id: e for e in entries}
         self.lower = PhraseMatcher(vocab, attr="LOWER")
         self.exact = PhraseMatcher(vocab, attr="ORTH")
-        from spacy.lang.en import English
-
-        tokenizer = English(vocab=vocab).tokenizer
         lower_forms: dict[str, list[str]] = {}
         exact_forms: dict[str, list[str]] = {}
         self._by_lower: dict[str, str] = {}
