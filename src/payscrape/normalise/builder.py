@@ -6,8 +6,6 @@ import regex
 
 from ..document import Block, BlockKind
 
-#: Every Unicode space (NBSP, thin and narrow spaces, ideographic space …) and tab.
-_SPACES = regex.compile(r"[^\S\n]+")
 #: Invisible characters that only break words and numbers apart.
 _INVISIBLE = regex.compile("[\u200b\u2060\ufeff\u00ad]")
 
@@ -16,8 +14,11 @@ CELL_SEPARATOR = " | "
 
 def clean_inline(text: str) -> str:
     """Collapse whitespace to single spaces per line; drop empty lines and invisibles."""
-    text = _INVISIBLE.sub("", text)
-    lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    if not text.isascii():
+        text = _INVISIBLE.sub("", text)
+    if "\n" not in text:
+        return " ".join(text.split())
+    lines = (" ".join(line.split()) for line in text.split("\n"))
     return "\n".join(line for line in lines if line)
 
 
