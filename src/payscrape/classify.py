@@ -56,9 +56,19 @@ _CUES: dict[str, regex.Pattern[str]] = {
                   r"based on \d)\b",
     }.items()
 }
-#: All cues in one pattern: one pass over the text counts every cue.
-_ALL_CUES = re.compile("|".join(f"(?P<{k}>{rx.pattern})" for k, rx in _CUES.items()),
-                      re.I | re.M)  # stdlib re: markedly faster on this plain alternation
+#: All cues in one pattern, run over lower-cased text: one pass counts every cue. Every cue
+#: starts a word, so the scan only tries word starts (stdlib ``re``, ~4x faster than ``regex``
+#: with ``I`` here).
+_ALL_CUES = re.compile(
+    r"(?:(?<!\w)(?=\w)|^)(?:" + "|".join(f"(?P<{k}>{rx.pattern})" for k, rx in _CUES.items()) + ")",
+    re.M,
+)
+
+
+def _cues(text: str) -> list[str]:
+    return [m.lastgroup for m in _ALL_CUES.finditer(text.lower())]  # type: ignore[misc]
+
+
 STRUCT_NAMES: tuple[str, ...] = (
     "log_chars", "money_per_kchar", "log_money", "share_heading_salary", "bands", "data_points",
     "table_share", "list_share", "heading_share", *(f"cue_{k}" for k in _CUES),
@@ -87,15 +97,17 @@ def structural(document: Document, record: PageRecord) -> list[float]:
     text = document.text
     n_blocks = max(1, len(document.blocks))
     kinds = [b.kind for b in document.blocks]
-    heads = [document.block_text(b) for b in document.blocks if b.kind == "heading"]
-    salary_heads = sum(1 for h in heads if _CUES["salary_head"].search(h))
+    heads = [set(_cues(document.block_text(b))) for b in document.blocks if b.kind == "heading"]
     chars = max(1, len(text))
-    title = document.title or (heads[0] if heads else "")
+    if document.title:
+        title = set(_cues(document.title))
+    else:
+        title = heads[0] if heads else set()
     feats = [
         math.log1p(chars) / 10,
         min(5.0, 1000 * len(record.salaries) / chars),
         math.log1p(len(record.salaries)),
-        salary_heads / max(1, len(heads)),
+        sum(1 for h in heads if "salary_head" in h) / max(1, len(heads)),
         math.log1p(len(record.experience_bands)),
         1.0 if record.data_points else 0.0,
         kinds.count("table_row") / n_blocks,
@@ -103,16 +115,11 @@ def structural(document: Document, record: PageRecord) -> list[float]:
         kinds.count("heading") / n_blocks,
     ]
     counts = dict.fromkeys(_CUES, 0)
-    for m in _ALL_CUES.finditer(text, 0, 50000):
-        counts[m.lastgroup] += 1  # type: ignore[index]
+    for name in _cues(text[:50000]):
+        counts[name] += 1
     feats += [math.log1p(counts[k]) / 3 for k in _CUES]
-    head_hits = dict.fromkeys(_CUES, 0)
-    for h in heads:
-        for name in {m.lastgroup for m in _ALL_CUES.finditer(h)}:
-            head_hits[name] += 1  # type: ignore[index]
-    feats += [min(1.0, head_hits[k] / 3) for k in _CUES]
-    feats += [1.0 if _CUES["salary_head"].search(title) else 0.0,
-              1.0 if _CUES["how_to"].search(title) else 0.0]
+    feats += [min(1.0, sum(1 for h in heads if k in h) / 3) for k in _CUES]
+    feats += [1.0 if "salary_head" in title else 0.0, 1.0 if "how_to" in title else 0.0]
     return feats
 
 

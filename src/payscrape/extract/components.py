@@ -55,7 +55,7 @@ _F = regex.V1 | regex.I
 
 _EXTENSIONS = (
     "payscrape_document", "payscrape_money", "payscrape_bands", "payscrape_facts",
-    "payscrape_skills", "payscrape_certifications",
+    "payscrape_skills", "payscrape_certifications", "payscrape_units",
 )
 
 
@@ -89,16 +89,24 @@ def text_of(doc: Doc) -> str:
 
 
 def units_of(doc: Doc) -> list[Unit]:
-    """The page's blocks: from the attached Document, else one per line of ``doc.text``."""
+    """The page's blocks: from the attached Document, else one per line of ``doc.text``.
+
+    Computed once per ``Doc`` (kept on ``doc._.payscrape_units``).
+    """
+    cached: list[Unit] | None = doc._.payscrape_units
+    if cached is not None:
+        return cached
     document: Document | None = doc._.payscrape_document
-    if document is not None:
-        return [_unit(document, b) for b in document.blocks]
     out: list[Unit] = []
-    pos = 0
-    for line in doc.text.split("\n"):
-        if line.strip():
-            out.append(Unit(pos, pos + len(line), "paragraph", None))
-        pos += len(line) + 1
+    if document is not None:
+        out = [_unit(document, b) for b in document.blocks]
+    else:
+        pos = 0
+        for line in doc.text.split("\n"):
+            if line.strip():
+                out.append(Unit(pos, pos + len(line), "paragraph", None))
+            pos += len(line) + 1
+    doc._.payscrape_units = out
     return out
 
 
