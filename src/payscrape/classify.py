@@ -36,7 +36,7 @@ MIN_DF = 2
 _WORD = regex.compile(r"[\p{L}][\p{L}\p{N}'+#.-]*[\p{L}\p{N}+#]|[\p{L}]")
 
 _CUES: dict[str, regex.Pattern[str]] = {
-    name: regex.compile(rx, regex.I | regex.V1) for name, rx in {
+    name: regex.compile(rx, regex.I) for name, rx in {
         "how_to": r"\bhow (?:to|do i|can i) (?:become|get (?:into|started)|start)\b|\bbecom(?:e|ing) an?\b",
         "steps": r"^(?:step\s*\d+|\d{1,2}[.)]\s)",
         "duties": r"\b(?:what does an?|duties|responsibilities|day in the life|job description|"

@@ -28,7 +28,7 @@ from .geo import CURRENCY_OF_COUNTRY, find_places
 from .money import PERIOD_BEFORE, MoneyHit, currency_code
 from .role import find_market, find_role
 
-_F = regex.V1 | regex.I
+_F = regex.I
 
 #: (statistic, pattern) in priority order.
 STATISTICS: list[tuple[str, regex.Pattern[str]]] = [
@@ -38,7 +38,7 @@ STATISTICS: list[tuple[str, regex.Pattern[str]]] = [
     ("percentile", regex.compile(r"\b(?:(?P<p>\d{1,2})(?:st|nd|rd|th)[ -]percentile|"
                                  r"P(?P<q>\d{2})\b|"
                                  r"(?P<w>bottom|lowest|top|highest|upper|lower)\s+(?P<n>\d{1,2})\s?(?:%|percent))",
-                                 regex.V1 | regex.I)),
+                                 regex.I)),
     ("median", regex.compile(r"\bmedian\b", _F)),
     ("average", regex.compile(r"\b(?:averages?|avg\.?|mean|on average)\b", _F)),
     ("starting", regex.compile(r"\b(?:starting|starts? (?:at|on|from)|entry salary|"

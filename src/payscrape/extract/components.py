@@ -51,7 +51,7 @@ from .vocab import (
     shipped_entries,
 )
 
-_F = regex.V1 | regex.I
+_F = regex.I
 
 _EXTENSIONS = (
     "payscrape_document", "payscrape_money", "payscrape_bands", "payscrape_facts",
@@ -303,19 +303,19 @@ def _neighbours_tech(hits: list[VocabHit], i: int) -> bool:
 
 #: A vague alias ("ML", "AI") counts only when named as a skill: "ML expertise", "AI skills".
 WEAK_OK = regex.compile(r"^\s*(?:expertise|skills?|knowledge|proficiency|fundamentals)\b",
-                        regex.V1 | regex.I)
+                        regex.I)
 #: "salary negotiation" is about pay, not a skill.
 NOT_SKILL_BEFORE = regex.compile(r"\b(?:salary|pay|offer|wage|compensation|contract)\s+$",
-                                 regex.V1 | regex.I)
+                                 regex.I)
 _PROPER_BEFORE = regex.compile(r"(?:^|[^.!?:;,(\n]\s)\p{Lu}\p{Ll}+\s$")
 #: A lead-in that makes the list below it a list of degrees or subjects, not skills.
 DEGREE_LEAD = regex.compile(r"\b(?:degrees?|subjects?|majors?|bachelor\w*|master\w*|diplomas?|"
                             r"programs?|programmes?|courses?|stud(?:y|ies)|universit\w+|colleges?|"
                             r"high school|grade \d+|schools?)\b",
-                            regex.V1 | regex.I)
+                            regex.I)
 SKILL_HEAD = regex.compile(r"\b(?:skills?|competenc\w*|expertise|requirements?|qualifications?|"
                            r"tools?|stacks?|platforms?|technolog\w*|what you(?:'ll)? need|proficienc\w*|"
-                           r"abilities|knowledge)\b", regex.V1 | regex.I)
+                           r"abilities|knowledge)\b", regex.I)
 
 
 def _lead_in(document: Document | None, offset: int) -> str:

@@ -8,7 +8,7 @@ import regex
 
 from .windows import match_windows
 
-_F = regex.V1 | regex.I
+_F = regex.I
 
 _NUMBER_WORDS = {
     "zero": 0, "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,

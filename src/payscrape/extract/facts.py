@@ -9,7 +9,7 @@ import regex
 
 from .experience import seniority_of
 
-_F = regex.V1 | regex.I
+_F = regex.I
 
 _COUNT = r"(?P<n>\d{1,3}(?:[,.\u202f\u00a0 ]\d{3})++(?!\d)|\d++)"
 _UNITS = (r"(?:data\s*points?|datapoints|salar(?:y|ies)|records?|submissions?|reports?|responses?|"
@@ -77,7 +77,7 @@ SOURCE_AFTER = regex.compile(
     r"survey|figures|records?|puts|finds?|found|publishes|places)\b", _F,
 )
 _CASE_EXACT_SOURCES = frozenset({"SEEK", "ONS"})
-_SOURCE_RX = {n: regex.compile(rf"(?<![\w.])(?:{rx})", regex.V1 | (0 if n in _CASE_EXACT_SOURCES else regex.I))
+_SOURCE_RX = {n: regex.compile(rf"(?<![\w.])(?:{rx})", 0 if n in _CASE_EXACT_SOURCES else regex.I)
               for n, rx in SOURCES.items()}
 #: Lower-case literals one of which every mention of the source contains (a cheap pre-check).
 _SOURCE_KEYS: dict[str, tuple[str, ...]] = {

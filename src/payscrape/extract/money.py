@@ -12,7 +12,7 @@ import regex
 
 from .windows import match_windows
 
-_F = regex.V1 | regex.I
+_F = regex.I
 
 # --- currencies ----------------------------------------------------------------------
 

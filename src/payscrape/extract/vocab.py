@@ -20,7 +20,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
-_F = regex.V1 | regex.I
+_F = regex.I
 CURRENCY_CODES = frozenset({"CAD", "USD", "EUR", "GBP", "AUD", "INR", "CHF", "NZD", "SGD", "JPY"})
 
 #: Categories of skill *areas* (not named tools): in running prose they need skill context.
