@@ -9,6 +9,7 @@ Readers stream: memory does not grow with the size of a dump. See ``docs/batch.m
 from __future__ import annotations
 
 import csv
+import gc
 import gzip
 import io
 import json
@@ -428,6 +429,19 @@ def _worker(args: tuple[Page, Config, bool]) -> tuple[str, PageRecord | Stats]:
     return rec.model_dump_json(), (rec if need_record else Stats.of(rec))
 
 
+def _warm(cfg: Config) -> None:
+    """Build the pipeline and load the model now, then move everything allocated so far out
+    of the garbage collector's sight: its full collections stop re-scanning the vocabularies,
+    and forked workers stop copying the pages those objects live on."""
+    from .classify import cached_model
+    from .extract import get_pipeline
+
+    get_pipeline(cfg.spacy_model)
+    cached_model(cfg.page_type_model)
+    gc.collect()
+    gc.freeze()
+
+
 def run(inputs: list[str], output: str, *, fmt: str = "jsonl", jobs: int = 1,
         resume: bool = False, config: Config | None = None,
         progress: Any = None) -> Summary:
@@ -447,6 +461,7 @@ def run(inputs: list[str], output: str, *, fmt: str = "jsonl", jobs: int = 1,
 
     try:
         if jobs <= 1:
+            _warm(cfg)
             for page in pages():
                 rec = process_page(page, cfg)
                 writer.write(rec)
@@ -456,12 +471,7 @@ def run(inputs: list[str], output: str, *, fmt: str = "jsonl", jobs: int = 1,
         else:
             ctx = get_context("spawn" if sys.platform == "darwin" else "fork")
             if ctx.get_start_method() == "fork":
-                # build the pipeline and load the model once: forked workers inherit them
-                from .classify import cached_model
-                from .extract import get_pipeline
-
-                get_pipeline(cfg.spacy_model)
-                cached_model(cfg.page_type_model)
+                _warm(cfg)  # forked workers inherit the pipeline and model
             # Pool.imap drains its input as fast as it can: bound the pages in flight so a
             # large dump is not read into memory ahead of the workers.
             slots, stop = threading.Semaphore(jobs * CHUNK * 4), threading.Event()
