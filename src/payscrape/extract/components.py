@@ -397,6 +397,22 @@ MAX_MENTIONS = 50
 _GLUED = regex.compile(r"\p{Ll}[\p{Lu}]|\.js\p{Lu}|\p{Lu}{2}\p{Lu}\p{Ll}")
 
 
+def glued_units(doc: Doc) -> list[Unit]:
+    """Short units that look like chips glued together ("PythonSQLExcel"); once per ``Doc``."""
+    key = "payscrape_glued_units"
+    found: list[Unit] | None = doc.user_data.get(key)
+    if found is None:
+        text = text_of(doc)
+        found = []
+        for u in units_of(doc):
+            if u.end - u.start < 300:
+                chunk = text[u.start:u.end]
+                if chunk.count(" ") < len(chunk) / 6 and _GLUED.search(chunk):
+                    found.append(u)
+        doc.user_data[key] = found
+    return found
+
+
 @Language.factory("payscrape_vocab", default_config={"kind": "skills", "path": None})
 def make_vocab(nlp: Language, name: str, kind: str, path: str | None) -> VocabComponent:
     """Match the skills or certifications vocabulary (``kind``), optionally from ``path``."""
@@ -417,12 +433,10 @@ class VocabComponent:
         text = text_of(doc)
         units = units_of(doc)
         hits = self.matcher.raw_matches(doc, text)
-        for u in units:
-            chunk = text[u.start:u.end]
-            if len(chunk) < 300 and _GLUED.search(chunk) and chunk.count(" ") < len(chunk) / 6:
-                seg = self.matcher.segment(chunk, u.start)
-                if seg:
-                    hits = [h for h in hits if not (u.start <= h.start < u.end)] + seg
+        for u in glued_units(doc):
+            seg = self.matcher.segment(text[u.start:u.end], u.start)
+            if seg:
+                hits = [h for h in hits if not (u.start <= h.start < u.end)] + seg
         hits.sort(key=lambda h: h.start)
         # a name repeated thousands of times adds nothing: check a bounded number per entry
         seen: dict[str, int] = {}

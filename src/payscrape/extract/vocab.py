@@ -199,11 +199,16 @@ class VocabMatcher:
         for target, forms_by_id in ((self.lower, lower_forms), (self.exact, exact_forms)):
             for key, forms in forms_by_id.items():
                 target.add(key, list(tokenizer.pipe(sorted(set(forms)))))
-        # glued-chip segmentation: aliases bucketed by their first two characters, longest first
-        self._buckets: dict[str, list[str]] = {}
-        for form in sorted(set(self._by_lower) | set(self._exact_seg), key=len, reverse=True):
+        # glued-chip segmentation: aliases bucketed by their first two characters; a bucket
+        # holds its alias lengths, longest first, and the set of aliases
+        grouped: dict[str, set[str]] = {}
+        for form in set(self._by_lower) | set(self._exact_seg):
             if len(form) >= 2:
-                self._buckets.setdefault(form[:2], []).append(form)
+                grouped.setdefault(form[:2], set()).add(form)
+        self._buckets: dict[str, tuple[tuple[int, ...], frozenset[str]]] = {
+            k: (tuple(sorted({len(f) for f in v}, reverse=True)), frozenset(v))
+            for k, v in grouped.items()
+        }
 
     def raw_matches(self, doc: Doc, text: str | None = None) -> list[VocabHit]:
         """All phrase matches, longest-first with overlaps removed."""
@@ -238,6 +243,17 @@ class VocabMatcher:
             return True
         return text.startswith(self._exact_seg[form][1], i)
 
+    def _longest_at(self, lower: str, text: str, i: int) -> str | None:
+        bucket = self._buckets.get(lower[i:i + 2])
+        if bucket is None:
+            return None
+        lengths, forms = bucket
+        for n in lengths:
+            form = lower[i:i + n]
+            if len(form) == n and form in forms and self._seg_ok(form, text, i):
+                return form
+        return None
+
     def segment(self, text: str, offset: int) -> list[VocabHit]:
         """Split a glued chip row ("React/Next.jsNode.jsSystem Design") into entries."""
         lower = text.lower()
@@ -251,8 +267,7 @@ class VocabMatcher:
                 if not (text[i].isupper() and lower.startswith(".js", i - 3)):
                     i += 1
                     continue
-            form = next((f for f in self._buckets.get(lower[i:i + 2], ())
-                         if lower.startswith(f, i) and self._seg_ok(f, text, i)), None)
+            form = self._longest_at(lower, text, i)
             if form is None:
                 i += 1
                 continue
