@@ -51,3 +51,14 @@ def test_corrupt_model_is_a_typed_error(tmp_path) -> None:
     bad.write_text('{"format": "something-else"}')
     with pytest.raises(ModelError):
         load_model(bad)
+
+
+def test_top_features_are_readable_cues() -> None:
+    model = load_model()
+    report_words = [f for f, _ in model.top_features("market_report", 40)]
+    guide_words = [f for f, _ in model.top_features("career_guide", 40)]
+    assert len(report_words) == 40 and not set(report_words) & set(guide_words)
+    # salary statistics drive reports; becoming / training drive guides
+    assert any(w.split(":")[-1] in {"median", "percentile", "salary", "salaries", "average"}
+               for w in report_words)
+    assert any(k in w for w in guide_words for k in ("become", "training", "degree", "steps"))

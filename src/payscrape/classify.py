@@ -168,6 +168,14 @@ class PageTypeModel:
         i = int(np.argmax(p))
         return self.classes[i], float(p[i])
 
+    def top_features(self, label: str, n: int = 10) -> list[tuple[str, float]]:
+        """The ``n`` text features that weigh most for ``label`` against the other classes."""
+        k = self.classes.index(label)
+        w = self.text_weights
+        margin = w[:, k] - np.delete(w, k, axis=1).max(axis=1)
+        order = np.argsort(-margin, kind="stable")[:n]
+        return [(self.vocabulary[i], round(float(margin[i]), 4)) for i in order]
+
     def to_json(self) -> dict[str, Any]:
         return {
             "format": "payscrape-page-type", "version": MODEL_VERSION,
