@@ -64,12 +64,16 @@ def _looks_utf16(data: bytes) -> str | None:
     return None
 
 
+#: Every byte that is not a C0 control (tab, newlines, form feed and carriage return are text).
+_NOT_CONTROL = bytes(b for b in range(256) if not (b < 9 or 13 < b < 32))
+
+
 def _check_binary(data: bytes) -> None:
     for magic, what in _MAGIC:
         if data.startswith(magic):
             raise NotAPage(f"input is {what}, not a web page or text")
     sample = data[:8000]
-    controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
+    controls = len(sample.translate(None, _NOT_CONTROL))
     if sample and controls > 0.1 * len(sample):
         raise NotAPage(f"input looks binary ({controls} control bytes in the first {len(sample)})")
 
