@@ -110,7 +110,11 @@ for _name, _code in REGIONS.items():
     _LOWER_TO_PLACE.setdefault(_name.lower(), ("region", _name, _code))
 for _name, _code in CITIES.items():
     _LOWER_TO_PLACE.setdefault(_name.lower(), ("city", _name, _code))
-_MAX_WORDS = max(len(k.split()) for k in _LOWER_TO_PLACE)
+#: For each first word of a place name, the most words a name starting with it has.
+_MAX_WORDS_AFTER: dict[str, int] = {}
+for _name in _LOWER_TO_PLACE:
+    _first = _name.split()[0].rstrip(",.")
+    _MAX_WORDS_AFTER[_first] = max(_MAX_WORDS_AFTER.get(_first, 1), len(_name.split()))
 
 # Short, ambiguous names must match case-exactly.
 _CASE_EXACT = {"US", "UK", "U.S.", "U.K.", "USA", "UAE", "NYC"}
@@ -138,7 +142,8 @@ def find_places(text: str) -> tuple[tuple[int, int, str, str, str], ...]:
     i = 0
     while i < len(words):
         found = None
-        for n in range(min(_MAX_WORDS, len(words) - i), 0, -1):
+        first = text[words[i][0]:words[i][1]].lower().rstrip(",. ")
+        for n in range(min(_MAX_WORDS_AFTER.get(first, 1), len(words) - i), 0, -1):
             start, end = words[i][0], words[i + n - 1][1]
             # the words must be adjacent (separated by one space or ", ")
             if n > 1 and any(words[j + 1][0] - words[j][1] > 2 for j in range(i, i + n - 1)):
