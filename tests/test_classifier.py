@@ -8,9 +8,8 @@ from importlib import resources
 import numpy as np
 import pytest
 
-from payscrape.classify import load_model
+from payscrape.classify import load_model, train
 from payscrape.training import cross_validate, load_labelled, report
-from payscrape.classify import train
 
 from .conftest import FIXTURES
 

@@ -15,8 +15,16 @@ import payscrape
 from payscrape.errors import ReaderError
 from payscrape.frames import FIXED_CATEGORIES, FRAME_COLUMNS
 from payscrape.records import (
-    Certification, ErrorInfo, ExperienceBand, LocationPremium, Mention, PageRecord, Salary,
-    SeniorityShare, Skill, YearsRange,
+    Certification,
+    ErrorInfo,
+    ExperienceBand,
+    LocationPremium,
+    Mention,
+    PageRecord,
+    Salary,
+    SeniorityShare,
+    Skill,
+    YearsRange,
 )
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -11,8 +11,15 @@ import pytest
 import payscrape
 from payscrape.document import Document
 from payscrape.records import (
-    Certification, ExperienceBand, LocationPremium, Mention, PageRecord, Salary, SeniorityShare,
-    Skill, YearsRange,
+    Certification,
+    ExperienceBand,
+    LocationPremium,
+    Mention,
+    PageRecord,
+    Salary,
+    SeniorityShare,
+    Skill,
+    YearsRange,
 )
 from payscrape.render import KINDS, Span, evidence_spans, render_text
 

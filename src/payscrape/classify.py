@@ -61,7 +61,7 @@ _CUES: dict[str, regex.Pattern[str]] = {
 #: with ``I`` here).
 _ALL_CUES = re.compile(
     r"(?:(?<!\w)(?=\w)|^)(?:" + "|".join(f"(?P<{k}>{rx.pattern})" for k, rx in _CUES.items()) + ")",
-    re.M,
+    re.MULTILINE,
 )
 
 
