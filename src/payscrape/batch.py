@@ -432,7 +432,8 @@ def _worker(args: tuple[Page, Config, bool]) -> tuple[str, PageRecord | Stats]:
 def _warm(cfg: Config) -> None:
     """Build the pipeline and load the model now, then move everything allocated so far out
     of the garbage collector's sight: its full collections stop re-scanning the vocabularies,
-    and forked workers stop copying the pages those objects live on."""
+    and forked workers stop copying the pages those objects live on (``run`` unfreezes at
+    the end)."""
     from .classify import cached_model
     from .extract import get_pipeline
 
@@ -499,6 +500,7 @@ def run(inputs: list[str], output: str, *, fmt: str = "jsonl", jobs: int = 1,
                 finally:
                     stop.set()
     finally:
+        gc.unfreeze()
         writer.close()
         summary.seconds = time.perf_counter() - start
     return summary

@@ -56,6 +56,7 @@ _F = regex.I
 _EXTENSIONS = (
     "payscrape_document", "payscrape_money", "payscrape_bands", "payscrape_facts",
     "payscrape_skills", "payscrape_certifications", "payscrape_units",
+    "payscrape_glued_units",
 )
 
 
@@ -399,8 +400,7 @@ _GLUED = regex.compile(r"\p{Ll}[\p{Lu}]|\.js\p{Lu}|\p{Lu}{2}\p{Lu}\p{Ll}")
 
 def glued_units(doc: Doc) -> list[Unit]:
     """Short units that look like chips glued together ("PythonSQLExcel"); once per ``Doc``."""
-    key = "payscrape_glued_units"
-    found: list[Unit] | None = doc.user_data.get(key)
+    found: list[Unit] | None = doc._.payscrape_glued_units
     if found is None:
         text = text_of(doc)
         found = []
@@ -409,7 +409,7 @@ def glued_units(doc: Doc) -> list[Unit]:
                 chunk = text[u.start:u.end]
                 if chunk.count(" ") < len(chunk) / 6 and _GLUED.search(chunk):
                     found.append(u)
-        doc.user_data[key] = found
+        doc._.payscrape_glued_units = found
     return found
 
 
